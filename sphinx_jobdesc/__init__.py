@@ -1,0 +1,32 @@
+"""sphinx-jobdesc: job descriptions and interview guides from versioned role files.
+
+``setup()`` is the table of contents of the extension: configuration values,
+directives and the message catalog for generated labels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    from . import config
+    from .directives import JobDescriptionDirective
+    from .locale import MESSAGE_CATALOG
+
+    config.register(app)
+    app.add_directive("jobdescription", JobDescriptionDirective)
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

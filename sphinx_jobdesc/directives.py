@@ -1,0 +1,236 @@
+"""The ``jobdescription`` directive: a role file rendered as real sections of the page.
+
+``run()`` reads as the pipeline: read the options, find the role file, resolve
+it (load, validate, inherit), render the template to reStructuredText, parse
+that into the host page, then give the generated sections stable ids. Every
+file involved is noted as a dependency so incremental builds re-read exactly
+the pages that use a changed role file or template. Problems become typed
+warnings and never stop the rest of the page from rendering.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from .config import HEADINGS, JOBDESCRIPTION_SECTIONS, LAYOUTS, Settings, settings
+from .locale import labels
+from .problems import Problem, Subtype, warn
+from .roles import find_role_file, is_path, resolve_role
+from .rst import parse_rst
+from .templating import environment, render
+
+_SLOT_COMMENT = "jobdesc-slot: "
+
+
+class RoleDirective(SphinxDirective):
+    """What the role directives share: options, locating roles, rendering and ids."""
+
+    #: The directive's name; also its template's name and its CSS class.
+    kind: ClassVar[str]
+    #: The parts the directive can show, in their default order.
+    all_sections: ClassVar[tuple[str, ...]]
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {
+        "level": directives.unchanged_required,
+        "sections": directives.unchanged,
+        "heading": directives.unchanged,
+        "layout": directives.unchanged,
+        "template": directives.unchanged_required,
+        "name": directives.unchanged_required,
+        "class": directives.class_option,
+        "debug": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        config = settings(self.config)
+        path = self.locate_role(self.arguments[0], config)
+        if path is None:
+            return []
+        resolution = resolve_role(path, self.options.get("level"),
+                                  roles_dir=self.roles_dir(config), markup=config.markup)
+        self.note_dependencies(resolution.files)
+        self.report(resolution.problems)
+        if resolution.role is None:
+            return []
+        heading_mode = self.heading_mode(config)
+        layout = self.layout(config)
+        env = environment(tuple(os.path.join(self.env.confdir, p) for p in config.templates_path))
+        template = self.options.get("template") or (
+            f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
+        rendered = render(env, template, {
+            "role": resolution.role,
+            "sections": self.sections(config),
+            "labels": labels(config.labels),
+            "heading_mode": heading_mode,
+            "layout": layout,
+        })
+        self.note_dependencies(rendered.files)
+        self.report(rendered.problems)
+        if rendered.text is None:
+            return []
+        parsed = parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
+        anchor = resolution.role.id + (f"-{resolution.role.level.id}"
+                                       if resolution.role.level else "")
+        if "debug" in self.options:
+            parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
+        return self.assemble(parsed, anchor)
+
+    # --- options -----------------------------------------------------------------------
+
+    def option_warning(self, option: str, value: str, expected: Sequence[str], default: str) -> None:
+        hint = difflib.get_close_matches(value, expected, 1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        warn(f":{option}: {value!r} is not one of {', '.join(expected)}{suggestion}; "
+             f"using {default!r}", "option", self.get_location())
+
+    def choice(self, option: str, choices: Sequence[str], default: str) -> str:
+        value = self.options.get(option, "").strip().lower() or default
+        if value not in choices:
+            self.option_warning(option, value, choices, default)
+            return default
+        return value
+
+    def sections(self, config: Settings) -> list[str]:
+        requested = self.options.get("sections")
+        if not requested:
+            defaults = config.sections if self.kind == "jobdescription" else self.all_sections
+            return list(defaults)
+        chosen = []
+        for name in requested.replace(",", " ").split():
+            if name in self.all_sections:
+                chosen.append(name)
+            else:
+                hint = difflib.get_close_matches(name, self.all_sections, 1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                warn(f":sections: unknown section {name!r}{suggestion} (known: "
+                     f"{', '.join(self.all_sections)})", "option", self.get_location())
+        return chosen
+
+    def heading_mode(self, config: Settings) -> str:
+        """'section' only where docutils allows sections; rubrics elsewhere."""
+        mode = self.choice("heading", HEADINGS, config.heading)
+        allowed = isinstance(self.state_machine.node, nodes.document | nodes.section)
+        if mode == "auto":
+            return "section" if allowed else "rubric"
+        if mode == "section" and not allowed:
+            warn("sections are not allowed here (inside another element); rubrics are used",
+                 "heading", self.get_location())
+            return "rubric"
+        return mode
+
+    def layout(self, config: Settings) -> str:
+        mode = self.choice("layout", LAYOUTS, config.layout)
+        design_loaded = "sphinx_design" in self.config.extensions
+        if mode == "auto":
+            return "design" if design_loaded else "plain"
+        if mode == "design" and not design_loaded:
+            warn("the design layout needs 'sphinx_design' in extensions; the plain layout is used",
+                 "design", self.get_location())
+            return "plain"
+        return mode
+
+    # --- finding the role and reporting ------------------------------------------------
+
+    def roles_dir(self, config: Settings) -> str:
+        return os.path.join(self.env.srcdir, config.roles_dir)
+
+    def locate_role(self, reference: str, config: Settings) -> str | None:
+        """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
+        if is_path(reference):
+            _, path = self.env.relfn2path(reference, self.env.docname)
+            return str(path)
+        path, looked_at = find_role_file(reference, [self.roles_dir(config)])
+        self.note_dependencies(looked_at)
+        if path is None:
+            warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "
+                 f"{reference}.yaml, .yml or .json, and for an 'id: {reference}' line)",
+                 "load", self.get_location())
+        return path
+
+    def note_dependencies(self, files: Sequence[str]) -> None:
+        for file in files:
+            self.env.note_dependency(file)
+
+    def report(self, problems: Sequence[Problem]) -> None:
+        """Warn at the role file's line, naming this page; at the directive if no line."""
+        page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
+        for problem in problems:
+            if problem.origin is None:
+                warn(problem.message, problem.subtype, self.get_location())
+            else:
+                warn(f"{problem.message} (used in {page})", problem.subtype, problem.origin)
+
+    # --- ids and structure -------------------------------------------------------------
+
+    def assemble(self, parsed: list[nodes.Node], anchor: str) -> list[nodes.Node]:
+        """Stable section ids, then body nodes in a container and sections after it.
+
+        Sections must stay direct children of the enclosing section, so only the
+        nodes before the first section are wrapped in the ``jobdesc`` container.
+        """
+        classes = ["jobdesc", f"jobdesc-{self.kind}", *self.options.get("class", [])]
+        parsed = self.name_sections(parsed, anchor, classes)
+        body = [node for node in parsed if not isinstance(node, nodes.section)]
+        sections = [node for node in parsed if isinstance(node, nodes.section)]
+        output: list[nodes.Node] = []
+        if "name" in self.options:
+            target = nodes.target("", "", names=[nodes.fully_normalize_name(self.options["name"])])
+            self.state.document.note_explicit_target(target)
+            output.append(target)
+        if body:
+            container = nodes.container("", *body, classes=classes)
+            self.set_source_info(container)
+            output.append(container)
+        return output + sections
+
+    def name_sections(
+        self, parsed: list[nodes.Node], anchor: str, classes: list[str]
+    ) -> list[nodes.Node]:
+        """Give each section the id ``<anchor>-<slot>`` its slot comment asks for.
+
+        Returns *parsed* without the slot comments.
+        """
+        document = self.state.document
+        slot: str | None = None
+        kept = []
+        for top in parsed:
+            if _is_slot_comment(top):
+                slot = top.astext().removeprefix(_SLOT_COMMENT)
+                continue
+            kept.append(top)
+            for node in list(top.findall(include_self=True)):
+                if _is_slot_comment(node):
+                    slot = node.astext().removeprefix(_SLOT_COMMENT)
+                    node.parent.remove(node)
+                elif isinstance(node, nodes.section) and slot is not None:
+                    for old in node["ids"]:
+                        document.ids.pop(old, None)
+                    slug = slot.replace("_", "-")
+                    new_id = make_id(self.env, document, "", f"{anchor}-{slug}")
+                    node["ids"] = [new_id]
+                    document.ids[new_id] = node
+                    node["classes"] += [*classes, f"jobdesc-{slug}"]
+                    slot = None
+        return kept
+
+
+def _is_slot_comment(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.comment) and node.astext().startswith(_SLOT_COMMENT)
+
+
+class JobDescriptionDirective(RoleDirective):
+    """``.. jobdescription:: <role id or path>``: the job description of a role or level."""
+
+    kind = "jobdescription"
+    all_sections = JOBDESCRIPTION_SECTIONS
+

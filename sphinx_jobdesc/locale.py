@@ -1,0 +1,63 @@
+"""Generated labels (headings, fact names, enum values), translatable and overridable.
+
+Labels go through Sphinx's message catalog ``sphinx_jobdesc``, so projects in
+other languages can ship translations; ``jobdesc_labels`` in ``conf.py``
+replaces any of them by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sphinx.locale import get_translation
+
+MESSAGE_CATALOG = "sphinx_jobdesc"
+_ = get_translation(MESSAGE_CATALOG)
+
+#: Label name -> text, translated lazily. Names are stable: ``jobdesc_labels`` uses them.
+LABELS = {
+    "facts": _("At a glance"),
+    "summary": _("About the role"),
+    "about": _("About us"),
+    "responsibilities": _("Responsibilities"),
+    "requirements": _("Requirements"),
+    "must": _("Must have"),
+    "nice": _("Nice to have"),
+    "benefits": _("Benefits"),
+    "faq": _("Frequently asked questions"),
+    "hiring_process": _("Hiring process"),
+    "apply": _("How to apply"),
+    "apply_link": _("Apply now"),
+    "level": _("Level"),
+    "levels": _("Levels"),
+    "family": _("Family"),
+    "department": _("Department"),
+    "team": _("Team"),
+    "location": _("Location"),
+    "employment_type": _("Employment type"),
+    "salary": _("Salary range"),
+    "minutes": _("min"),
+    "onsite": _("On-site"),
+    "hybrid": _("Hybrid"),
+    "remote": _("Remote"),
+    "FULL_TIME": _("Full-time"),
+    "PART_TIME": _("Part-time"),
+    "CONTRACTOR": _("Contractor"),
+    "TEMPORARY": _("Temporary"),
+    "INTERN": _("Internship"),
+    "VOLUNTEER": _("Volunteer"),
+    "PER_DIEM": _("Per diem"),
+    "OTHER": _("Other"),
+    "HOUR": _("per hour"),
+    "DAY": _("per day"),
+    "WEEK": _("per week"),
+    "MONTH": _("per month"),
+    "YEAR": _("per year"),
+}
+
+
+def labels(overrides: Mapping[str, str]) -> dict[str, str]:
+    """Every label in the build's language, with the project's overrides applied."""
+    translated = {name: str(text) for name, text in LABELS.items()}
+    translated.update(overrides)
+    return translated

@@ -1,0 +1,372 @@
+"""The typed, immutable role that templates and checks work with.
+
+Everything between loading and rendering goes through these frozen
+dataclasses: directives and templates never see raw YAML. Text fields are
+``str`` (plain text, escaped when rendered) or :class:`~.markup.Rst` (from
+``markup: rst`` files, already vetted). Values that checks may report on keep
+their :class:`~.problems.Origin`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from .loader import Map, Seq
+from .problems import Origin, Problem
+from .validation import required_after_merge
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A responsibility, requirement, benefit or similar entry."""
+
+    text: str
+    id: str | None = None
+    competencies: tuple[str, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Requirements:
+    must: tuple[Item, ...] = ()
+    nice: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """An extra section of the job description, such as "Current trends in our work"."""
+
+    id: str
+    title: str
+    body: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    question: str
+    answer: str
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    locality: str | None = None
+    region: str | None = None
+    country: str | None = None
+    postal_code: str | None = None
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.locality, self.region, self.country) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    type: str | None = None
+    places: tuple[Place, ...] = ()
+    applicant_countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Compensation:
+    """The salary range that applies to the rendered level (or the whole family)."""
+
+    currency: str | None = None
+    period: str | None = None
+    min: float | None = None
+    max: float | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str | None = None
+    url: str | None = None
+    logo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    date_posted: datetime.date | None = None
+    valid_through: datetime.date | None = None
+    apply_url: str | None = None
+    identifier: str | None = None
+    direct_apply: bool | None = None
+    hiring_organization: Organization | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Competency:
+    id: str
+    name: str
+    description: str | None = None
+    anchors: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RatingPoint:
+    value: int
+    label: str
+
+
+DEFAULT_RATING_SCALE = (
+    RatingPoint(1, "Strong no"),
+    RatingPoint(2, "No"),
+    RatingPoint(3, "Yes"),
+    RatingPoint(4, "Strong yes"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    text: str
+    type: str | None = None
+    competencies: tuple[str, ...] = ()
+    duration_minutes: int | None = None
+    follow_ups: tuple[str, ...] = ()
+    look_for: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    anchors: tuple[tuple[int, str], ...] = ()
+    levels: tuple[str, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    id: str
+    title: str
+    duration_minutes: int | None = None
+    interviewers: str | None = None
+    purpose: str | None = None
+    instructions: str | None = None
+    focus: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    rating_scale: tuple[RatingPoint, ...] = DEFAULT_RATING_SCALE
+    require_anchors: bool = False
+    stages: tuple[Stage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One rung of the family's ladder."""
+
+    id: str
+    title: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HiringStep:
+    """A candidate-facing step; derived from interview stages it has a duration only."""
+
+    text: str
+    duration_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role family merged for one level (``level`` is None for the family view)."""
+
+    id: str
+    title: str
+    summary: str
+    origin: Origin
+    level: Level | None = None
+    levels: tuple[Level, ...] = ()
+    about: str | None = None
+    family: str | None = None
+    department: str | None = None
+    team: str | None = None
+    owners: tuple[str, ...] = ()
+    reviewed: datetime.date | None = None
+    employment_type: tuple[str, ...] = ()
+    location: Location | None = None
+    compensation: Compensation | None = None
+    responsibilities: tuple[Item, ...] = ()
+    requirements: Requirements = Requirements()
+    benefits: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    hiring_process: tuple[HiringStep, ...] = ()
+    how_to_apply: str | None = None
+    posting: Posting | None = None
+    competencies: tuple[Competency, ...] = ()
+    interview: Interview | None = None
+
+
+# --- building the model from merged, validated data -------------------------------------
+
+
+def build_role(
+    tree: Map, *, role_id: str, origin: Origin, level: Level | None, levels: tuple[Level, ...]
+) -> tuple[Role, list[Problem]]:
+    """The typed role for *tree* (already merged and validated) and any missing required data."""
+    problems = [
+        Problem("schema", f"missing required key '{key}' in role '{role_id}'"
+                + (f" at level '{level.id}'" if level else ""), origin)
+        for key in required_after_merge() if key not in tree
+    ]
+    requirements = tree.get("requirements", {})
+    if "requirements" in tree and not requirements.get("must"):
+        problems.append(Problem("schema", f"requirements.must of role '{role_id}' needs at "
+                                "least one entry", tree.origins["requirements"]))
+    interview = _interview(tree.get("interview"))
+    role = Role(
+        id=role_id,
+        title=tree.get("title", role_id),
+        summary=tree.get("summary", ""),
+        origin=origin,
+        level=level,
+        levels=levels,
+        about=tree.get("about"),
+        family=tree.get("family"),
+        department=tree.get("department"),
+        team=tree.get("team"),
+        owners=tuple(tree.get("owners", ())),
+        reviewed=_date(tree.get("reviewed")),
+        employment_type=tuple(tree.get("employment_type", ())),
+        location=_location(tree.get("location")),
+        compensation=_compensation(tree.get("compensation"), level),
+        responsibilities=_items(tree.get("responsibilities")),
+        requirements=Requirements(_items(requirements.get("must")),
+                                  _items(requirements.get("nice"))),
+        benefits=_items(tree.get("benefits")),
+        sections=tuple(Section(s["id"], s["title"], s["body"], origin=o)
+                       for s, o in _pairs(tree.get("sections"))),
+        faq=tuple(FaqEntry(entry["q"], entry["a"], entry.get("id"))
+                  for entry in tree.get("faq", ())),
+        hiring_process=_hiring_process(tree.get("hiring_process"), interview, level),
+        how_to_apply=tree.get("how_to_apply"),
+        posting=_posting(tree.get("posting")),
+        competencies=tuple(
+            Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")))
+            for c in tree.get("competencies", ())
+        ),
+        interview=interview,
+    )
+    return role, problems
+
+
+def _pairs(seq: Seq | None) -> list[tuple[Any, Origin]]:
+    return list(zip(seq, seq.origins, strict=True)) if seq else []
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _items(seq: Seq | None) -> tuple[Item, ...]:
+    return tuple(
+        Item(value["text"], value.get("id"), tuple(value.get("competencies", ())), origin)
+        if isinstance(value, Map) else Item(value, origin=origin)
+        for value, origin in _pairs(seq)
+    )
+
+
+def _texts(seq: Seq | None) -> tuple[str, ...]:
+    return tuple(seq) if seq else ()
+
+
+def _anchors(value: Map | None) -> tuple[tuple[int, str], ...]:
+    return tuple(sorted((int(key), text) for key, text in value.items())) if value else ()
+
+
+def _location(value: Map | None) -> Location | None:
+    if value is None:
+        return None
+    places = tuple(Place(**place) for place in value.get("places", ()))
+    return Location(value.get("type"), places, tuple(value.get("applicant_countries", ())))
+
+
+def _compensation(value: Map | None, level: Level | None) -> Compensation | None:
+    """The range for *level* from ``ranges``, else ``min``/``max``; for the family, the span."""
+    if value is None:
+        return None
+    low, high = value.get("min"), value.get("max")
+    ranges = value.get("ranges", ())
+    if level is not None:
+        for entry in ranges:
+            if entry["level"] == level.id:
+                low, high = entry.get("min", low), entry.get("max", high)
+    elif ranges:
+        lows = [entry["min"] for entry in ranges if "min" in entry]
+        highs = [entry["max"] for entry in ranges if "max" in entry]
+        low = min(lows) if lows else low
+        high = max(highs) if highs else high
+    return Compensation(value.get("currency"), value.get("period"), low, high, value.get("note"))
+
+
+def _posting(value: Map | None) -> Posting | None:
+    if value is None:
+        return None
+    organization = value.get("hiring_organization")
+    return Posting(
+        date_posted=_date(value.get("date_posted")),
+        valid_through=_date(value.get("valid_through")),
+        apply_url=value.get("apply_url"),
+        identifier=value.get("identifier"),
+        direct_apply=value.get("direct_apply"),
+        hiring_organization=Organization(**organization) if organization else None,
+    )
+
+
+def _interview(value: Map | None) -> Interview | None:
+    if value is None:
+        return None
+    scale = tuple(RatingPoint(p["value"], p["label"]) for p in value.get("rating_scale", ()))
+    stages = tuple(
+        Stage(
+            id=stage["id"],
+            title=stage["title"],
+            duration_minutes=stage.get("duration_minutes"),
+            interviewers=stage.get("interviewers"),
+            purpose=stage.get("purpose"),
+            instructions=stage.get("instructions"),
+            focus=tuple(stage.get("focus", ())),
+            levels=tuple(stage.get("levels", ())),
+            questions=tuple(_question(q, o) for q, o in _pairs(stage.get("questions"))),
+            origin=origin,
+        )
+        for stage, origin in _pairs(value.get("stages"))
+    )
+    return Interview(scale or DEFAULT_RATING_SCALE, value.get("require_anchors", False), stages)
+
+
+def _question(value: Map, origin: Origin) -> Question:
+    return Question(
+        id=value["id"],
+        text=value["text"],
+        type=value.get("type"),
+        competencies=tuple(value.get("competencies", ())),
+        duration_minutes=value.get("duration_minutes"),
+        follow_ups=_texts(value.get("follow_ups")),
+        look_for=_texts(value.get("look_for")),
+        red_flags=_texts(value.get("red_flags")),
+        anchors=_anchors(value.get("anchors")),
+        levels=tuple(value.get("levels", ())),
+        origin=origin,
+    )
+
+
+def _hiring_process(
+    explicit: Seq | None, interview: Interview | None, level: Level | None
+) -> tuple[HiringStep, ...]:
+    """Explicit steps, or the interview stages for this level (names and durations only)."""
+    if explicit:
+        return tuple(HiringStep(item.text) for item in _items(explicit))
+    if interview is None:
+        return ()
+    return tuple(
+        HiringStep(stage.title, stage.duration_minutes)
+        for stage in interview.stages
+        if level is None or not stage.levels or level.id in stage.levels
+    )

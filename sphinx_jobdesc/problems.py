@@ -1,0 +1,80 @@
+"""Problems found in role files, and how they become Sphinx warnings.
+
+Every check returns :class:`Problem` values instead of logging, so the same
+findings can be reported by the Sphinx build and by other front ends. All
+warnings share the type ``jobdesc`` and one of the documented subtypes, so
+users can silence a subtype with ``suppress_warnings = ["jobdesc.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, get_args
+
+from sphinx.util import logging
+
+WARNING_TYPE = "jobdesc"
+
+Subtype = Literal[
+    "config",
+    "option",
+    "load",
+    "yaml",
+    "schema",
+    "inherit",
+    "duplicate",
+    "level",
+    "markup",
+    "template",
+    "heading",
+    "design",
+]
+
+SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
+    "config": "A ``jobdesc_*`` value in ``conf.py`` is invalid; its default is used.",
+    "option": "A directive option has an invalid value; its default is used.",
+    "load": "A role file is missing or unreadable, a role id is unknown, "
+    "or a base role (id starting with ``_``) is rendered directly.",
+    "yaml": "A role file is not valid YAML/JSON: syntax errors, duplicate keys, unsupported tags.",
+    "schema": "A role file does not match the format: unknown key, wrong type, "
+    "missing required field, bad id or enum value.",
+    "inherit": "Inheritance is broken: unknown or cyclic ``extends``, "
+    "``drop`` of an id that is not inherited.",
+    "duplicate": "Two items of one list share an id, or two role files share a role id.",
+    "level": "The requested level does not exist in the role.",
+    "markup": "Role text tries to inject markup (a directive, raw HTML or a section title); "
+    "it is shown as plain text.",
+    "template": "A template is missing, has a syntax error or uses an undefined value.",
+    "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
+    "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
+}
+
+assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))
+
+logger = logging.getLogger("sphinx_jobdesc")
+
+
+class Origin(NamedTuple):
+    """Where a value was written: a file and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about a role file, located at the line that caused it."""
+
+    subtype: Subtype
+    message: str
+    origin: Origin | None = None
+
+
+def warn(message: str, subtype: Subtype, location: str | Origin | None) -> None:
+    """Log a typed ``jobdesc`` warning; *location* must be ``file:line``."""
+    if isinstance(location, Origin):
+        location = str(location)
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)

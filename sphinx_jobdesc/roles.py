@@ -1,0 +1,185 @@
+"""From a role id or path to a typed :class:`~.model.Role`: find, load, validate, inherit.
+
+This is the pipeline in one place, independent of Sphinx so that other front
+ends can use it. It returns every problem it met and every file it read (or
+looked for), which the directive notes as dependencies for exact incremental
+builds.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .loader import ROLE_FILE_SUFFIXES, Map, Seq, load_file
+from .merge import inherit
+from .model import Level, Role, build_role
+from .problems import Origin, Problem
+from .validation import validate_file
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What resolving a role gave: the role (None if unusable), problems, files involved."""
+
+    role: Role | None
+    problems: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = ()
+
+
+@dataclass
+class _Run:
+    """State of one resolution: its problems and the files it depends on."""
+
+    markup: str
+    roles_dir: str
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def is_path(reference: str) -> bool:
+    """Whether a directive argument names a file rather than a role id."""
+    return "/" in reference or "\\" in reference or reference.endswith(ROLE_FILE_SUFFIXES)
+
+
+def find_role_file(role_id: str, directories: list[str]) -> tuple[str | None, list[str]]:
+    """The file declaring *role_id* in *directories*, and the paths looked at.
+
+    ``<dir>/<id>.yaml`` (or ``.yml``, ``.json``) is tried first; a file whose
+    ``id:`` differs from its name is found by scanning the directories.
+    """
+    candidates = [os.path.join(d, role_id + suffix) for d in directories
+                  for suffix in ROLE_FILE_SUFFIXES]
+    for candidate in candidates:
+        if os.path.isfile(candidate) and _declared_id(candidate) == role_id:
+            return candidate, [candidate]
+    for directory in directories:
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(directory, name)
+            if name.endswith(ROLE_FILE_SUFFIXES) and _declared_id(path) == role_id:
+                return path, [path]
+    return None, candidates[:1]
+
+
+def _declared_id(path: str) -> str:
+    data = load_file(path).data
+    declared = data.get("id") if data is not None else None
+    return declared if isinstance(declared, str) else _stem(path)
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+_validated: dict[tuple[str, str], tuple[object, Map | None, tuple[Problem, ...]]] = {}
+
+
+def _checked_file(path: str, markup: str) -> tuple[Map | None, tuple[Problem, ...]]:
+    """The valid part of one file and its problems, cached while the parsed file is."""
+    loaded = load_file(path)
+    cached = _validated.get((path, markup))
+    if cached is not None and cached[0] is loaded:
+        return cached[1], cached[2]
+    data, problems = loaded.data, loaded.problems
+    if data is not None:
+        data, found = validate_file(data, markup)
+        problems += tuple(found)
+    _validated[(path, markup)] = (loaded, data, problems)
+    return data, problems
+
+
+def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str) -> Resolution:
+    """Load the role file at *path* with everything it extends, merged for *level_id*."""
+    run = _Run(markup=markup, roles_dir=roles_dir)
+    family = _family(path, run, chain=())
+    if family is None:
+        return Resolution(None, tuple(run.problems), tuple(run.files))
+    tree, role_id = family
+    origin = Origin(path, 1)
+    if role_id.startswith("_"):
+        run.problems.append(Problem("load", f"'{role_id}' is a base role (its id starts with "
+                                    "'_'): other roles extend it, it cannot be rendered", origin))
+        return Resolution(None, tuple(run.problems), tuple(run.files))
+    levels = _levels(tree)
+    level = None
+    if level_id is not None:
+        level = next((lvl for lvl in levels if lvl.id == level_id), None)
+        if level is None:
+            known = ", ".join(lvl.id for lvl in levels) or "none"
+            run.problems.append(Problem("level", f"role '{role_id}' has no level '{level_id}' "
+                                        f"(levels: {known}); the family is shown"))
+        else:
+            tree = _merge_level(tree, level_id, run)
+    role, problems = build_role(tree, role_id=role_id, origin=origin, level=level, levels=levels)
+    run.problems.extend(problems)
+    return Resolution(role, tuple(run.problems), tuple(run.files))
+
+
+def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | None:
+    """The merged content of *path* and the files it extends, with its role id."""
+    run.files.append(path)
+    data, problems = _checked_file(path, run.markup)
+    run.problems.extend(problems)
+    if data is None:
+        return None
+    role_id = data.get("id", _stem(path))
+    parent_id = data.get("extends")
+    if parent_id is None:
+        return data, role_id
+    where = data.origins["extends"]
+    if parent_id in (*chain, role_id):
+        cycle = " -> ".join((*chain, role_id, parent_id))
+        run.problems.append(Problem("inherit", f"extends cycle: {cycle}; '{parent_id}' is not "
+                                    "inherited again", where))
+        return data, role_id
+    parent_path, looked_at = find_role_file(parent_id, [os.path.dirname(path), run.roles_dir])
+    if parent_path is None:
+        run.files.extend(looked_at)
+        run.problems.append(Problem("inherit", f"extends: no role file with id '{parent_id}' "
+                                    "next to this file or in the roles folder", where))
+        return data, role_id
+    parent = _family(parent_path, run, (*chain, role_id))
+    if parent is None:
+        return data, role_id
+    merged, problems = inherit(parent[0], data)
+    run.problems.extend(problems)
+    return merged, role_id
+
+
+def _levels(tree: Map) -> tuple[Level, ...]:
+    levels = tree.get("levels", ())
+    return tuple(Level(lvl["id"], lvl.get("title", lvl["id"]), origin)
+                 for lvl, origin in zip(levels, getattr(levels, "origins", ()), strict=True))
+
+
+def _merge_level(family: Map, level_id: str, run: _Run) -> Map:
+    """The family with the chain of levels up to *level_id* applied, lowest first."""
+    levels: Seq = family["levels"]
+    position = {lvl["id"]: index for index, lvl in enumerate(levels)}
+    chain: list[Map] = []
+    current: str | None = level_id
+    while current is not None:
+        level = levels[position[current]]
+        if any(lvl["id"] == current for lvl in chain):
+            names = " -> ".join([lvl["id"] for lvl in chain] + [current])
+            run.problems.append(Problem("inherit", f"levels extend each other in a cycle: "
+                                        f"{names}", levels.origins[position[current]]))
+            break
+        chain.append(level)
+        index = position[current]
+        parent = level.get("extends", levels[index - 1]["id"] if index > 0 else None)
+        if parent is not None and parent not in position:
+            run.problems.append(Problem("inherit", f"level '{current}' extends unknown level "
+                                        f"'{parent}'", level.origins["extends"]))
+            parent = None
+        current = parent
+    tree = Map(family.origin, {k: v for k, v in family.items() if k != "levels"})
+    tree.origins.update(family.origins)
+    for level in reversed(chain):
+        tree, problems = inherit(tree, level)
+        run.problems.extend(problems)
+    return tree

@@ -1,0 +1,212 @@
+"""Jinja templates that turn a role into reStructuredText.
+
+One Jinja environment per process and template search path. Lookup order:
+the project's ``jobdesc_templates_path`` folders, then the bundled templates,
+which are also reachable as ``default/<name>`` so that a project template can
+``{% extends "default/jobdescription.rst.jinja" %}`` and override one block.
+
+Escaping is automatic: every ``{{ value }}`` is escaped as plain
+reStructuredText unless it is :class:`~.markup.Rst` (text from
+``markup: rst`` files, or the output of the helpers below).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from .markup import Rst, escape
+from .model import Compensation, Location, Role
+from .problems import Origin, Problem
+
+BUNDLED_TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+_ADORNMENTS = {1: "=", 2: "-", 3: "~"}
+
+
+def _finalize(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Rst):
+        return value
+    return escape(value if isinstance(value, str) else str(value))
+
+
+def _indent(value: Any, width: int = 3) -> Rst:
+    """Escape *value* unless it is RST already, and indent every line after the first."""
+    text = _finalize(value)
+    padding = " " * width
+    return Rst("\n".join(
+        line if index == 0 or not line else padding + line
+        for index, line in enumerate(text.split("\n"))
+    ))
+
+
+@pass_context
+def _heading(context: Context, slot: str, level: int = 1, text: Any = None) -> Rst:
+    """A heading for *slot* in the directive's heading mode (section, rubric or none).
+
+    A comment names the slot so the directive can give the section a stable id.
+    Without headings, sub-parts (level 2) still get a rubric so they stay apart.
+    """
+    title = _oneline(context["labels"].get(slot, slot) if text is None else text)
+    mode = context["heading_mode"]
+    if mode == "none" and level > 1:
+        mode = "rubric"
+    if mode == "section":
+        underline = _ADORNMENTS[level] * len(title)
+        return Rst(f".. jobdesc-slot: {slot}\n\n{title}\n{underline}")
+    if mode == "rubric":
+        return Rst(f".. rubric:: {title}\n   :class: jobdesc-{slot.replace('_', '-')}")
+    return Rst("")
+
+
+def _link(url: str, text: Any) -> Rst:
+    """An anonymous hyperlink; *url* was validated by the schema (no spaces or brackets)."""
+    return Rst(f"`{_finalize(text).replace('`', '')} <{url}>`__")
+
+
+def _oneline(value: Any) -> Rst:
+    """Escaped *value* on one line, for titles and definition-list terms."""
+    return Rst(" ".join(_finalize(value).split()))
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def location_text(location: Location, labels: Mapping[str, str]) -> str:
+    """"Remote (DE, NL)", "Hybrid: Berlin, DE" and the like."""
+    kind = labels.get(location.type, location.type) if location.type else ""
+    places = "; ".join(str(place) for place in location.places)
+    if location.type == "remote" and location.applicant_countries:
+        places = places or ", ".join(location.applicant_countries)
+        return f"{kind} ({places})"
+    return ": ".join(part for part in (kind, places) if part)
+
+
+def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> str:
+    """"EUR 70,000–90,000 per year"; empty when no amount is given."""
+    amounts = [_amount(v) for v in (compensation.min, compensation.max) if v is not None]
+    if not amounts:
+        return ""
+    span = "–".join(dict.fromkeys(amounts))
+    period = labels.get(compensation.period, "") if compensation.period else ""
+    return " ".join(part for part in (compensation.currency, span, period) if part)
+
+
+@pass_context
+def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
+    """The at-a-glance rows of *role*: (label name, text), only those that have a value."""
+    labels = context["labels"]
+    rows: list[tuple[str, str]] = []
+    if role.level is not None:
+        rows.append(("level", role.level.title))
+    elif role.levels:
+        rows.append(("levels", ", ".join(level.title for level in role.levels)))
+    rows.extend((name, value) for name in ("department", "team")
+                if (value := getattr(role, name)))
+    if role.location is not None and (text := location_text(role.location, labels)):
+        rows.append(("location", text))
+    if role.employment_type:
+        rows.append(("employment_type",
+                     ", ".join(labels.get(kind, kind) for kind in role.employment_type)))
+    if role.compensation is not None and (text := salary_text(role.compensation, labels)):
+        rows.append(("salary", text))
+    return rows
+
+
+@cache
+def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
+    """The process-wide Jinja environment for a template search path (absolute folders)."""
+    bundled = jinja2.FileSystemLoader(BUNDLED_TEMPLATES)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(list(templates_path)),
+            jinja2.PrefixLoader({"default": bundled}),
+            bundled,
+        ]),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )
+    env.filters.update(indent=_indent, oneline=_oneline, rst=lambda value: Rst(_finalize(value)),
+                       link=_link, amount=_amount)
+    env.globals.update(heading=_heading, facts=_facts)
+    return env
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The RST a template produced (None on failure), the files it used, its problems."""
+
+    text: str | None
+    files: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Rendered:
+    """Render template *name*; problems point at the template file and line."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        origin = Origin(exc.filename or name, exc.lineno)
+        return Rendered(None, (origin.file,), (Problem("template", f"template syntax error: "
+                                                       f"{exc.message}", origin),))
+    except jinja2.TemplateNotFound as exc:
+        return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
+    files = _dependencies(env, template.filename or name)
+    try:
+        return Rendered(template.render(context), files)
+    except jinja2.TemplateError as exc:
+        origin = _template_origin(exc)
+        return Rendered(None, files, (Problem("template", f"template error: {exc}", origin),))
+
+
+def _template_origin(exc: BaseException) -> Origin | None:
+    """The template line where *exc* happened (Jinja rewrites tracebacks to template lines)."""
+    traceback = exc.__traceback__
+    origin = None
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(".jinja"):
+            origin = Origin(filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return origin
+
+
+_dependency_cache: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def _dependencies(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
+    """*filename* and every template it extends, includes or imports, recursively."""
+    try:
+        mtime = os.stat(filename).st_mtime_ns
+    except OSError:
+        return (filename,)
+    key = (filename, mtime)
+    if key not in _dependency_cache:
+        with open(filename, encoding="utf-8") as stream:
+            ast = env.parse(stream.read())
+        files = [filename]
+        for referenced in jinja2.meta.find_referenced_templates(ast):
+            if referenced is None:
+                continue
+            try:
+                child = env.get_template(referenced).filename
+            except jinja2.TemplateError:
+                continue
+            if child and child != filename:
+                files.extend(f for f in _dependencies(env, child) if f not in files)
+        _dependency_cache[key] = tuple(files)
+    return _dependency_cache[key]

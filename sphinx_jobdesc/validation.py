@@ -1,0 +1,245 @@
+"""Check one role file against the shipped JSON Schema, keeping what is valid.
+
+The schema file (``schema/role.schema.json``) is the single source of truth:
+editors use it for completion and this module interprets the subset of JSON
+Schema it is written in, so the loader and the schema cannot disagree. Unlike a
+plain JSON Schema validator it reports each problem at the YAML line that
+caused it, suggests the key that was probably meant, and returns a copy of the
+data without the invalid parts, so the rest of the role still renders.
+
+Three extension keywords drive the rest of the pipeline: ``x-merge: by-id``
+marks item lists that inheritance merges by id, ``x-text`` marks text fields
+(read as reStructuredText in ``markup: rst`` files), and
+``x-required-after-merge`` lists the keys a role needs once inheritance has
+been applied.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from . import markup
+from .loader import Map, Seq
+from .problems import Origin, Problem
+
+JsonSchema = dict[str, Any]
+_INVALID = object()
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "null",
+}
+
+
+@cache
+def role_schema() -> JsonSchema:
+    """The JSON Schema of role files shipped in the package."""
+    text = resources.files("sphinx_jobdesc").joinpath("schema/role.schema.json").read_text("utf-8")
+    schema: JsonSchema = json.loads(text)
+    return schema
+
+
+def required_after_merge() -> list[str]:
+    """Top-level keys that the merged role (after ``extends`` and levels) must have."""
+    keys: list[str] = role_schema()["x-required-after-merge"]
+    return keys
+
+
+def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem]]:
+    """Validate one file's data; return the valid part and the problems found."""
+    problems: list[Problem] = []
+    file_markup = data.get("markup", markup_default)
+    if file_markup not in ("text", "rst"):
+        file_markup = markup_default
+    validator = _Validator(problems, rst=file_markup == "rst")
+    cleaned = validator.value(data, role_schema(), "", data.origin)
+    return cleaned, problems
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dict):
+        return "object"
+    return "array"
+
+
+def _matches_type(value: Any, expected: str | list[str] | None) -> bool:
+    if expected is None:
+        return True
+    actual = _type_of(value)
+    names = [expected] if isinstance(expected, str) else expected
+    return actual in names or (actual == "integer" and "number" in names)
+
+
+def _describe(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return " or ".join(_TYPE_NAMES[name] for name in names)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class _Validator:
+    def __init__(self, problems: list[Problem], *, rst: bool) -> None:
+        self.problems = problems
+        self.rst = rst
+
+    def report(self, path: str, message: str, origin: Origin, subtype: Any = "schema") -> None:
+        where = f"{path}: " if path else ""
+        self.problems.append(Problem(subtype, f"{where}{message}", origin))
+
+    def resolve(self, schema: JsonSchema) -> JsonSchema:
+        while "$ref" in schema:
+            target: Any = role_schema()
+            for part in schema["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            schema = target
+        return schema
+
+    def value(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
+        schema = self.resolve(schema)
+        alternatives = schema.get("oneOf") or schema.get("anyOf")
+        if alternatives:
+            resolved = [self.resolve(alt) for alt in alternatives]
+            for alternative in resolved:
+                if _matches_type(value, alternative.get("type")):
+                    return self.value(value, alternative, path, origin)
+            expected = [alt["type"] for alt in resolved if "type" in alt]
+            self.report(path, f"expected {_describe(expected)}, got {_TYPE_NAMES[_type_of(value)]}",
+                        origin)
+            return _INVALID
+        expected_type = schema.get("type")
+        if not _matches_type(value, expected_type):
+            self.report(path, f"expected {_describe(expected_type)}, "
+                        f"got {_TYPE_NAMES[_type_of(value)]}", origin)
+            return _INVALID
+        if isinstance(value, Map):
+            return self.mapping(value, schema, path)
+        if isinstance(value, Seq):
+            return self.sequence(value, schema, path)
+        return self.scalar(value, schema, path, origin)
+
+    def scalar(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
+        if "enum" in schema and value not in schema["enum"]:
+            choices = ", ".join(str(choice) for choice in schema["enum"])
+            by_lower = {str(choice).lower(): str(choice) for choice in schema["enum"]}
+            hint = difflib.get_close_matches(str(value).lower(), list(by_lower), 1)
+            suggestion = f"; did you mean '{by_lower[hint[0]]}'?" if hint else ""
+            self.report(path, f"'{value}' is not one of: {choices}{suggestion}", origin)
+            return _INVALID
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            form = schema.get("x-hint") or f"text matching {schema['pattern']}"
+            self.report(path, f"'{value}' is not {form}", origin)
+            return _INVALID
+        if schema.get("format") == "date":
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                self.report(path, f"'{value}' is not a date (YYYY-MM-DD)", origin)
+                return _INVALID
+        if "minimum" in schema and value < schema["minimum"]:
+            self.report(path, f"{value} is less than the minimum {schema['minimum']}", origin)
+            return _INVALID
+        if schema.get("x-text"):
+            return self.text(value, path, origin)
+        return value
+
+    def text(self, value: str, path: str, origin: Origin) -> str:
+        if not self.rst:
+            reason = markup.suspicious_plain_text(value)
+            if reason:
+                self.report(path, f"{reason}; role text is shown as plain text "
+                            "(use 'markup: rst' for inline markup)", origin, "markup")
+            return value
+        reason = markup.injection(value)
+        if reason:
+            self.report(path, f"{reason}, which role files may not use; "
+                        "the text is shown as plain text", origin, "markup")
+            return value
+        return markup.Rst(value)
+
+    def properties(self, schema: JsonSchema) -> dict[str, JsonSchema]:
+        known: dict[str, JsonSchema] = {}
+        for part in schema.get("allOf", []):
+            known.update(self.properties(self.resolve(part)))
+        known.update(schema.get("properties", {}))
+        return known
+
+    def mapping(self, value: Map, schema: JsonSchema, path: str) -> Any:
+        known = self.properties(schema)
+        patterns = schema.get("patternProperties", {})
+        closed = (schema.get("additionalProperties") is False
+                  or schema.get("unevaluatedProperties") is False)
+        result = Map(value.origin)
+        for key, child in value.items():
+            origin = value.origins[key]
+            child_schema = known.get(key)
+            if child_schema is None:
+                child_schema = next((s for p, s in patterns.items() if re.search(p, key)), None)
+            if child_schema is None:
+                if closed:
+                    hint = difflib.get_close_matches(key, list(known), 1)
+                    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                    self.report(path, f"unknown key '{key}'{suggestion}", origin)
+                continue
+            cleaned = self.value(child, child_schema, _join(path, key), origin)
+            if cleaned is not _INVALID:
+                result[key] = cleaned
+                result.origins[key] = origin
+        required = schema.get("required", [])
+        missing = [key for key in required if key not in value]
+        if missing:
+            names = ", ".join(f"'{key}'" for key in missing)
+            self.report(path, f"missing required key {names}; this entry is left out",
+                        value.origin)
+            return _INVALID
+        if any(key not in result for key in required):
+            return _INVALID  # a required value was invalid and has been reported
+        return result
+
+    def sequence(self, value: Seq, schema: JsonSchema, path: str) -> Any:
+        minimum = schema.get("minItems", 0)
+        if len(value) < minimum:
+            self.report(path, f"needs at least {minimum} entries", value.origin)
+            return _INVALID
+        result = Seq(value.origin)
+        result.by_id = schema.get("x-merge") == "by-id"
+        item_schema = schema.get("items", {})
+        seen: dict[str, Origin] = {}
+        for index, (child, origin) in enumerate(zip(value, value.origins, strict=True)):
+            cleaned = self.value(child, item_schema, _join(path, index), origin)
+            if cleaned is _INVALID:
+                continue
+            item_id = cleaned.get("id") if isinstance(cleaned, Map) else None
+            if item_id is not None:
+                if item_id in seen:
+                    self.report(_join(path, index), f"duplicate id '{item_id}' (first used on "
+                                f"line {seen[item_id].line}); this entry is left out",
+                                origin, "duplicate")
+                    continue
+                seen[item_id] = origin
+            result.append(cleaned)
+            result.origins.append(origin)
+        return result
