@@ -182,16 +182,15 @@ class RoleDirective(SphinxDirective):
         parsed = self.name_sections(parsed, anchor, classes)
         body = [node for node in parsed if not isinstance(node, nodes.section)]
         sections = [node for node in parsed if isinstance(node, nodes.section)]
-        output: list[nodes.Node] = []
-        if "name" in self.options:
-            target = nodes.target("", "", names=[nodes.fully_normalize_name(self.options["name"])])
-            self.state.document.note_explicit_target(target)
-            output.append(target)
+        output: list[nodes.Element] = []
         if body:
             container = nodes.container("", *body, classes=classes)
             self.set_source_info(container)
             output.append(container)
-        return output + sections
+        output += sections
+        if output:
+            self.add_name(output[0])
+        return list(output)
 
     def name_sections(
         self, parsed: list[nodes.Node], anchor: str, classes: list[str]
@@ -213,10 +212,13 @@ class RoleDirective(SphinxDirective):
                     slot = node.astext().removeprefix(_SLOT_COMMENT)
                     node.parent.remove(node)
                 elif isinstance(node, nodes.section) and slot is not None:
-                    for old in node["ids"]:
-                        document.ids.pop(old, None)
                     slug = slot.replace("_", "-")
                     new_id = make_id(self.env, document, "", f"{anchor}-{slug}")
+                    for old in node["ids"]:
+                        document.ids.pop(old, None)
+                        for name, target in document.nameids.items():
+                            if target == old:
+                                document.nameids[name] = new_id
                     node["ids"] = [new_id]
                     document.ids[new_id] = node
                     node["classes"] += [*classes, f"jobdesc-{slug}"]

@@ -13,6 +13,7 @@ reStructuredText unless it is :class:`~.markup.Rst` (text from
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -78,6 +79,11 @@ def _oneline(value: Any) -> Rst:
     return Rst(" ".join(_finalize(value).split()))
 
 
+def _slug(value: str) -> Rst:
+    """*value* as a CSS-class-safe slug (lowercase letters, digits and hyphens)."""
+    return Rst(re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"))
+
+
 def _amount(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
@@ -141,7 +147,7 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(indent=_indent, oneline=_oneline, rst=lambda value: Rst(_finalize(value)),
-                       link=_link, amount=_amount)
+                       link=_link, amount=_amount, slug=_slug)
     env.globals.update(heading=_heading, facts=_facts)
     return env
 

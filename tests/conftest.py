@@ -1,0 +1,92 @@
+"""Shared fixtures: small real Sphinx projects built with ``sphinx.testing``."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+TESTS = Path(__file__).parent
+ROOTS = TESTS / "roots"
+SNIPPETS = TESTS / "snippets"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+class Project:
+    """A Sphinx project in a temporary folder, built for real."""
+
+    def __init__(self, make_app: Callable[..., SphinxTestApp], src: Path) -> None:
+        self.make_app = make_app
+        self.src = src
+        self.app: SphinxTestApp | None = None
+
+    def write(self, relpath: str, text: str) -> Path:
+        path = self.src / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf8")
+        return path
+
+    def touch_later(self, relpath: str, text: str | None = None) -> None:
+        """Rewrite a file and push its mtime forward, so coarse clocks cannot hide the edit."""
+        path = self.src / relpath
+        if text is not None:
+            path.write_text(text, encoding="utf8")
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5 * 10**9))
+
+    def build(self, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        self.app = self.make_app(buildername, srcdir=self.src, **kwargs)
+        self.app.build()
+        return self.app
+
+    @property
+    def warnings(self) -> list[str]:
+        """Warning lines with the source folder shown as ``src/``."""
+        assert self.app is not None
+        text = self.app.warning.getvalue().replace(str(self.src) + os.sep, "src/")
+        return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if line]
+
+    @property
+    def status(self) -> str:
+        assert self.app is not None
+        return self.app.status.getvalue()
+
+    def output(self, relpath: str) -> str:
+        assert self.app is not None
+        return (self.app.outdir / relpath).read_text(encoding="utf8")
+
+    def doctree_xml(self, docname: str = "index") -> str:
+        assert self.app is not None
+        return normalize_doctree(self.app.env.get_doctree(docname).pformat(), self.src)
+
+
+def normalize_doctree(text: str, src: Path) -> str:
+    """A doctree's pformat without machine-specific paths and Sphinx bookkeeping."""
+    text = text.replace(str(src) + os.sep, "")
+    text = re.sub(r' translation_progress="[^"]*"', "", text)
+    return re.sub(r' source="[^"]*\.(rst|md)"', "", text)
+
+
+@pytest.fixture
+def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Project:
+    """An empty project with ``sphinx_jobdesc`` enabled; tests add pages and role files."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinx_jobdesc"]\n', encoding="utf8")
+    return Project(make_app, src)
+
+
+def copy_snippet_roles(project: Project) -> None:
+    shutil.copytree(SNIPPETS / "roles", project.src / "roles")
