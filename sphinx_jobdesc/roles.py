@@ -129,6 +129,9 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
     role_id = data.get("id", _stem(path))
     parent_id = data.get("extends")
     if parent_id is None:
+        if "drop" in data:  # nothing is inherited, so every id it names is unknown
+            data, problems = inherit(Map(data.origin), data)
+            run.problems.extend(problems)
         return data, role_id
     where = data.origins["extends"]
     if parent_id in (*chain, role_id):

@@ -1,0 +1,291 @@
+"""Bad input gives one typed, located warning per problem, and the rest still renders.
+
+Every assertion compares whole warning lines: location, message and the
+``[jobdesc.<subtype>]`` suffix that ``suppress_warnings`` uses.
+"""
+
+from __future__ import annotations
+
+from conftest import Project
+from sphinx.cmd.build import build_main
+
+MINIMAL = """\
+title: Backend Developer
+summary: Builds APIs.
+responsibilities: [Write code]
+requirements:
+  must: [Python]
+"""
+
+PAGE = """\
+Careers
+=======
+
+.. jobdescription:: {argument}{options}
+
+After the role.
+"""
+
+
+def page(argument: str = "backend", **options: str) -> str:
+    lines = "".join(f"\n   :{name}: {value}" for name, value in options.items())
+    return PAGE.format(argument=argument, options=lines)
+
+
+def test_missing_role_id(project: Project) -> None:
+    project.write("index.rst", page("nope"))
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: no role file with id 'nope' in 'roles' (looked for nope.yaml, "
+        ".yml or .json, and for an 'id: nope' line) [jobdesc.load]"
+    ]
+    assert "After the role." in project.output("index.html")
+
+
+def test_missing_role_path(project: Project) -> None:
+    project.write("index.rst", page("roles/nope.yaml"))
+    project.build()
+    assert project.warnings == [
+        "src/roles/nope.yaml:1: WARNING: cannot read role file: No such file or directory "
+        "(used in index.rst:4) [jobdesc.load]"
+    ]
+
+
+def test_yaml_syntax_error_points_at_the_yaml_line(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefits: [a, b\nteam: x\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:7: WARNING: YAML syntax error: while parsing a flow sequence "
+        "did not find expected ',' or ']' (used in index.rst:4) [jobdesc.yaml]"
+    ]
+    assert "After the role." in project.output("index.html")
+
+
+def test_unknown_key_suggests_the_right_one(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefts: [Gym]\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:6: WARNING: unknown key 'benefts'; did you mean 'benefits'? "
+        "(used in index.rst:4) [jobdesc.schema]"
+    ]
+    assert "Builds APIs." in project.output("index.html")
+
+
+def test_wrong_type_drops_only_that_value(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL.replace("[Write code]", "[Write code, 42]"))
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: responsibilities[1]: expected text or a mapping, "
+        "got a whole number (used in index.rst:4) [jobdesc.schema]"
+    ]
+    assert "Write code" in project.output("index.html")
+
+
+def test_missing_required_field(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL.replace("summary: Builds APIs.\n", ""))
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:1: WARNING: missing required key 'summary' in role 'backend' "
+        "(used in index.rst:4) [jobdesc.schema]"
+    ]
+    assert "Write code" in project.output("index.html")
+
+
+def test_bad_id(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefits:\n  - {id: Gym_1, text: Gym}\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:7: WARNING: benefits[0].id: 'Gym_1' is not a valid id (lowercase "
+        "letters, digits and hyphens, starting with a letter) (used in index.rst:4) "
+        "[jobdesc.schema]"
+    ]
+
+
+def test_unknown_level(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "levels:\n  - {id: middle}\n  - {id: senior}\n")
+    project.write("index.rst", page(level="junior"))
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: role 'backend' has no level 'junior' (levels: middle, senior); "
+        "the family is shown [jobdesc.level]"
+    ]
+    assert "Builds APIs." in project.output("index.html")
+
+
+def test_extends_cycle(project: Project) -> None:
+    project.write("roles/backend.yaml", "extends: _base\n" + MINIMAL)
+    project.write("roles/_base.yaml", "extends: backend\nteam: Platform\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/_base.yaml:1: WARNING: extends cycle: backend -> _base -> backend; 'backend' "
+        "is not inherited again (used in index.rst:4) [jobdesc.inherit]"
+    ]
+    assert "Platform" in project.output("index.html")
+
+
+def test_unknown_extends(project: Project) -> None:
+    project.write("roles/backend.yaml", "extends: _company\n" + MINIMAL)
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:1: WARNING: extends: no role file with id '_company' next to "
+        "this file or in the roles folder (used in index.rst:4) [jobdesc.inherit]"
+    ]
+
+
+def test_drop_of_an_id_that_is_not_inherited(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "drop: [gym]\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:6: WARNING: drop: 'gym' is not the id of an inherited item "
+        "(used in index.rst:4) [jobdesc.inherit]"
+    ]
+
+
+def test_duplicate_item_ids(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefits:\n  - {id: gym, text: Gym}\n"
+                  "  - {id: gym, text: Pool}\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:8: WARNING: benefits[1]: duplicate id 'gym' (first used on line "
+        "7); this entry is left out (used in index.rst:4) [jobdesc.duplicate]"
+    ]
+    html = project.output("index.html")
+    assert "Gym" in html
+    assert "Pool" not in html
+
+
+def test_duplicate_yaml_key(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "team: A\nteam: B\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:7: WARNING: duplicate key 'team' (first written on line 6); the "
+        "last value is used (used in index.rst:4) [jobdesc.yaml]"
+    ]
+
+
+def test_rendering_a_base_role_is_refused(project: Project) -> None:
+    project.write("roles/_company.yaml", "about: We are Acme.\n")
+    project.write("index.rst", page("_company"))
+    project.build()
+    assert project.warnings == [
+        "src/roles/_company.yaml:1: WARNING: '_company' is a base role (its id starts with '_'): "
+        "other roles extend it, it cannot be rendered (used in index.rst:4) [jobdesc.load]"
+    ]
+
+
+def test_plain_text_directive_is_shown_literally(project: Project) -> None:
+    injected = MINIMAL.replace("summary: Builds APIs.",
+                               'summary: "Hi\\n\\n.. raw:: html\\n\\n   <script>x</script>"')
+    project.write("roles/backend.yaml", injected)
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:2: WARNING: summary: it looks like a reStructuredText directive; "
+        "role text is shown as plain text (use 'markup: rst' for inline markup) (used in "
+        "index.rst:4) [jobdesc.markup]"
+    ]
+    html = project.output("index.html")
+    assert "<script>x" not in html
+    assert ".. raw:: html" in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_rst_markup_cannot_inject_raw_html(project: Project) -> None:
+    injected = "markup: rst\n" + MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "*Hi*\\n\\n.. raw:: html\\n\\n   <script>x</script>"')
+    project.write("roles/backend.yaml", injected)
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: summary: it contains a directive, which role files "
+        "may not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
+    ]
+    html = project.output("index.html")
+    assert "<script>x" not in html
+    assert "*Hi*" in html
+
+
+def test_rst_markup_cannot_add_a_section(project: Project) -> None:
+    injected = "markup: rst\n" + MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "Pwned\\n=====\\n\\nText"')
+    project.write("roles/backend.yaml", injected)
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: summary: it contains a section title or transition, "
+        "which role files may not use; the text is shown as plain text (used in index.rst:4) "
+        "[jobdesc.markup]"
+    ]
+
+
+def test_invalid_option_value_falls_back(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", page(heading="rubrik", sections="summary, responsibilites"))
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: :heading: 'rubrik' is not one of auto, section, rubric, none; "
+        "did you mean 'rubric'?; using 'auto' [jobdesc.option]",
+        "src/index.rst:4: WARNING: :sections: unknown section 'responsibilites'; did you mean "
+        "'responsibilities'? (known: facts, summary, about, responsibilities, requirements, "
+        "benefits, extra, faq, hiring_process, apply) [jobdesc.option]",
+    ]
+    assert "Builds APIs." in project.output("index.html")
+
+
+def test_forced_sections_inside_an_admonition_become_rubrics(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", "Careers\n=======\n\n.. note::\n\n   .. jobdescription:: backend\n"
+                  "      :heading: section\n")
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:6: WARNING: sections are not allowed here (inside another element); "
+        "rubrics are used [jobdesc.heading]"
+    ]
+    assert '<p class="jobdesc-summary rubric">About the role</p>' in project.output("index.html")
+
+
+def test_design_layout_without_sphinx_design(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", page(layout="design"))
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: the design layout needs 'sphinx_design' in extensions; the "
+        "plain layout is used [jobdesc.design]"
+    ]
+
+
+def test_invalid_config_value_uses_the_default(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", page())
+    project.build(confoverrides={"jobdesc_heading": "chapters"})
+    assert project.warnings == [
+        "WARNING: invalid value 'chapters' for 'jobdesc_heading': expected one of auto, section, "
+        "rubric, none; using 'auto' [jobdesc.config]"
+    ]
+
+
+def test_suppress_warnings_silences_a_subtype(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefts: [Gym]\n")
+    project.write("index.rst", page())
+    project.build(confoverrides={"suppress_warnings": ["jobdesc.schema"]})
+    assert project.warnings == []
+
+
+def test_warnings_fail_a_build_with_W(project: Project, tmp_path) -> None:
+    project.write("roles/backend.yaml", MINIMAL + "benefts: [Gym]\n")
+    project.write("index.rst", page())
+    status = build_main(["-W", "-q", "-b", "html", str(project.src), str(tmp_path / "out")])
+    assert status == 1
+    project.write("roles/backend.yaml", MINIMAL)
+    status = build_main(["-W", "-q", "-E", "-b", "html", str(project.src), str(tmp_path / "out")])
+    assert status == 0
