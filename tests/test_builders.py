@@ -1,0 +1,60 @@
+"""Every builder renders a role without warnings, with the generated structure intact."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Project, copy_snippet_roles
+
+PAGE = """\
+Careers
+=======
+
+.. jobdescription:: backend-developer
+   :level: senior
+"""
+
+
+@pytest.fixture
+def careers(project: Project) -> Project:
+    copy_snippet_roles(project)
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\ncopyright = "2026, Acme"\nversion = "1"\n'
+                  'man_pages = [("index", "careers", "Careers", [], 7)]\n')
+    project.write("index.rst", PAGE)
+    return project
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "latex", "text", "man",
+                                     "epub", "gettext"])
+def test_builder_has_no_warnings(careers: Project, builder: str) -> None:
+    careers.build(builder)
+    assert careers.warnings == []
+
+
+def test_latex_has_real_sections(careers: Project) -> None:
+    careers.build("latex")
+    tex = careers.output("handbook.tex")
+    # the root page's title is the document title, so its sections are chapters
+    assert r"\chapter{Responsibilities}" in tex
+    assert r"\section{Must have}" in tex
+    assert r"\label{\detokenize{index:backend-developer-senior-responsibilities}}" in tex
+    assert "Deep knowledge of PostgreSQL performance tuning" in tex
+
+
+def test_text_output_reads_like_the_page(careers: Project) -> None:
+    careers.build("text")
+    text = careers.output("index.txt")
+    assert "Responsibilities\n================\n\n* Design and document REST APIs" in text
+    assert "EUR 85,000–105,000 per year" in text
+
+
+def test_man_page_has_the_sections(careers: Project) -> None:
+    careers.build("man")
+    man = careers.output("careers.7")
+    assert ".SH RESPONSIBILITIES" in man
+    assert ".SS Must have" in man
+
+
+def test_generated_headings_are_in_the_html_toc(careers: Project) -> None:
+    careers.build("html")
+    html = careers.output("index.html")
+    assert 'href="#backend-developer-senior-responsibilities"' in html
