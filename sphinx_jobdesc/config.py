@@ -9,6 +9,7 @@ stable between builds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -110,6 +111,13 @@ def _validate(app: Sphinx, config: Config) -> None:
             warn(f"invalid value {value!r} for '{name}': expected {option.expected}; "
                  f"using {option.default!r}", "config", None)
             config[name] = option.default
+    # Templates are looked up from the configuration directory, as Sphinx's own
+    # templates_path is; resolve once here, deterministically, before Sphinx
+    # compares this config with the pickled one.
+    config.jobdesc_templates_path = [
+        os.path.normpath(os.path.join(app.confdir, folder))
+        for folder in config.jobdesc_templates_path
+    ]
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class RoleDirective(SphinxDirective):
             return []
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
-        env = environment(tuple(os.path.join(self.env.confdir, p) for p in config.templates_path))
+        env = environment(config.templates_path)
         template = self.options.get("template") or (
             f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
         rendered = render(env, template, {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,25 +44,32 @@ class Project:
         path = self.src / relpath
         if text is not None:
             path.write_text(text, encoding="utf8")
-        stat = path.stat()
-        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5 * 10**9))
+        later = time.time_ns() + 2 * 10**9
+        os.utime(path, ns=(later, later))
 
     def build(self, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        """Build with a new application, as a new ``sphinx-build`` run would."""
+        self.cleanup()
         self.app = self.make_app(buildername, srcdir=self.src, **kwargs)
         self.app.build()
         return self.app
+
+    def cleanup(self) -> None:
+        """Unregister the previous application's global docutils state."""
+        if self.app is not None:
+            self.app.cleanup()
 
     @property
     def warnings(self) -> list[str]:
         """Warning lines with the source folder shown as ``src/``."""
         assert self.app is not None
-        text = self.app.warning.getvalue().replace(str(self.src) + os.sep, "src/")
-        return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if line]
+        text = strip_colors(self.app.warning.getvalue()).replace(str(self.src) + os.sep, "src/")
+        return [line for line in text.splitlines() if line]
 
     @property
     def status(self) -> str:
         assert self.app is not None
-        return self.app.status.getvalue()
+        return strip_colors(self.app.status.getvalue())
 
     def output(self, relpath: str) -> str:
         assert self.app is not None
@@ -70,6 +78,10 @@ class Project:
     def doctree_xml(self, docname: str = "index") -> str:
         assert self.app is not None
         return normalize_doctree(self.app.env.get_doctree(docname).pformat(), self.src)
+
+
+def strip_colors(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def normalize_doctree(text: str, src: Path) -> str:

@@ -1,0 +1,3 @@
+project = "Handbook"
+extensions = ["sphinx_jobdesc"]
+jobdesc_templates_path = ["_templates"]
