@@ -1,0 +1,80 @@
+"""The shipped JSON Schema and the loader agree about what a valid role file is.
+
+Valid: every role file of the example handbook and of the test snippets passes
+both the ``jsonschema`` library and our loader. Invalid: every file in
+``tests/fixtures/invalid`` (each starts with a comment saying what is wrong)
+is rejected by both.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import SNIPPETS, TESTS
+
+from sphinx_jobdesc.loader import load_file
+from sphinx_jobdesc.validation import role_schema, validate_file
+
+EXAMPLES = sorted((TESTS.parent / "example_docs" / "roles").glob("*.yaml")) + sorted(
+    (SNIPPETS / "roles").glob("*.yaml"))
+INVALID = sorted((TESTS / "fixtures" / "invalid").glob("*.yaml"))
+
+
+def as_json(path: Path) -> object:
+    """The file's data as an editor's YAML language server would see it."""
+    data = load_file(str(path)).data
+    return json.loads(json.dumps(data))
+
+
+def validate_json(path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(
+        role_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator.validate(as_json(path))
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(role_schema())
+
+
+def test_the_schema_ships_in_the_package() -> None:
+    shipped = resources.files("sphinx_jobdesc") / "schema" / "role.schema.json"
+    assert json.loads(shipped.read_text("utf8"))["title"] == "sphinx-jobdesc role file"
+
+
+def test_required_after_merge_matches_the_standalone_rule() -> None:
+    schema = role_schema()
+    assert schema["x-required-after-merge"] == schema["else"]["required"]
+
+
+def test_there_are_examples_and_invalid_fixtures() -> None:
+    assert len(EXAMPLES) >= 6
+    assert len(INVALID) >= 10
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_example_is_valid_for_both(path: Path) -> None:
+    validate_json(path)
+    loaded = load_file(str(path))
+    assert loaded.problems == ()
+    assert loaded.data is not None
+    _, problems = validate_file(loaded.data, "text")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_is_rejected_by_both(path: Path) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        validate_json(path)
+    loaded = load_file(str(path))
+    assert loaded.data is not None
+    _, problems = validate_file(loaded.data, "text")
+    if path.stem == "missing-required":  # the loader checks required keys after merging
+        from sphinx_jobdesc.roles import resolve_role
+
+        problems = list(resolve_role(str(path), None, roles_dir=str(path.parent),
+                                     markup="text").problems)
+    assert [p.subtype for p in problems] == ["schema"]
