@@ -22,7 +22,7 @@ from sphinx.util.nodes import make_id
 
 from .config import HEADINGS, JOBDESCRIPTION_SECTIONS, LAYOUTS, Settings, settings
 from .locale import labels
-from .problems import Problem, Subtype, warn
+from .problems import Problem, warn
 from .roles import find_role_file, is_path, resolve_role
 from .rst import parse_rst
 from .templating import environment, render
@@ -87,7 +87,9 @@ class RoleDirective(SphinxDirective):
 
     # --- options -----------------------------------------------------------------------
 
-    def option_warning(self, option: str, value: str, expected: Sequence[str], default: str) -> None:
+    def option_warning(
+        self, option: str, value: str, expected: Sequence[str], default: str
+    ) -> None:
         hint = difflib.get_close_matches(value, expected, 1)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
         warn(f":{option}: {value!r} is not one of {', '.join(expected)}{suggestion}; "
@@ -147,8 +149,7 @@ class RoleDirective(SphinxDirective):
     def locate_role(self, reference: str, config: Settings) -> str | None:
         """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
         if is_path(reference):
-            _, path = self.env.relfn2path(reference, self.env.docname)
-            return str(path)
+            return str(self.env.relfn2path(reference, self.env.docname)[1])
         path, looked_at = find_role_file(reference, [self.roles_dir(config)])
         self.note_dependencies(looked_at)
         if path is None:

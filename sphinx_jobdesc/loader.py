@@ -62,10 +62,10 @@ class Seq(list[Any]):
         self.by_id = False
 
 
-class _CoreSchemaLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _CoreSchemaLoader(_BaseLoader):
     """Safe loader resolving plain scalars with the YAML 1.2 core schema."""
 
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
 
 _RESOLVERS = [

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-# Characters that can start inline or block markup in reStructuredText. Quotes,
-# commas and other prose punctuation are left alone to keep smart quotes working.
-_SPECIAL = re.compile(r"([\\`*_|\[\]<>:\-+#.()=~^/•‣⁃])")
+# Characters that can start inline or block markup in reStructuredText, including
+# the Unicode bullets. Quotes, commas and other prose punctuation are left alone
+# to keep smart quotes working.
+_SPECIAL = re.compile(r"([\\`*_|\[\]<>:\-+#.()=~^/\u2022\u2023\u2043])")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _EXPLICIT_MARKUP = re.compile(r"^\s*\.\.(\s|$)", re.MULTILINE)
 _ADORNMENT = re.compile(r"^\s*([!-/:-@\[-`{-~])\1{2,}\s*$", re.MULTILINE)

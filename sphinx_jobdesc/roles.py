@@ -130,8 +130,8 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
     parent_id = data.get("extends")
     if parent_id is None:
         if "drop" in data:  # nothing is inherited, so every id it names is unknown
-            data, problems = inherit(Map(data.origin), data)
-            run.problems.extend(problems)
+            data, dropped = inherit(Map(data.origin), data)
+            run.problems.extend(dropped)
         return data, role_id
     where = data.origins["extends"]
     if parent_id in (*chain, role_id):
@@ -148,8 +148,8 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
     parent = _family(parent_path, run, (*chain, role_id))
     if parent is None:
         return data, role_id
-    merged, problems = inherit(parent[0], data)
-    run.problems.extend(problems)
+    merged, inherited = inherit(parent[0], data)
+    run.problems.extend(inherited)
     return merged, role_id
 
 

@@ -99,11 +99,11 @@ def location_text(location: Location, labels: Mapping[str, str]) -> str:
 
 
 def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> str:
-    """"EUR 70,000–90,000 per year"; empty when no amount is given."""
+    """"EUR 70,000-90,000 per year" (with an en dash); empty when no amount is given."""
     amounts = [_amount(v) for v in (compensation.min, compensation.max) if v is not None]
     if not amounts:
         return ""
-    span = "–".join(dict.fromkeys(amounts))
+    span = "\u2013".join(dict.fromkeys(amounts))  # an en dash
     period = labels.get(compensation.period, "") if compensation.period else ""
     return " ".join(part for part in (compensation.currency, span, period) if part)
 
@@ -175,14 +175,14 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Re
     try:
         return Rendered(template.render(context), files)
     except jinja2.TemplateError as exc:
-        origin = _template_origin(exc)
-        return Rendered(None, files, (Problem("template", f"template error: {exc}", origin),))
+        return Rendered(None, files, (Problem("template", f"template error: {exc}",
+                                              _template_origin(exc)),))
 
 
 def _template_origin(exc: BaseException) -> Origin | None:
     """The template line where *exc* happened (Jinja rewrites tracebacks to template lines)."""
     traceback = exc.__traceback__
-    origin = None
+    origin: Origin | None = None
     while traceback is not None:
         filename = traceback.tb_frame.f_code.co_filename
         if filename.endswith(".jinja"):

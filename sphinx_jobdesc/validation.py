@@ -132,7 +132,7 @@ class _Validator:
             return _INVALID
         expected_type = schema.get("type")
         if not _matches_type(value, expected_type):
-            self.report(path, f"expected {_describe(expected_type)}, "
+            self.report(path, f"expected {_describe(expected_type or [])}, "
                         f"got {_TYPE_NAMES[_type_of(value)]}", origin)
             return _INVALID
         if isinstance(value, Map):

@@ -17,7 +17,8 @@ Careers
 @pytest.fixture
 def careers(project: Project) -> Project:
     copy_snippet_roles(project)
-    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\ncopyright = "2026, Acme"\nversion = "1"\n'
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\n'
+                  'copyright = "2026, Acme"\nversion = "1"\n'
                   'man_pages = [("index", "careers", "Careers", [], 7)]\n')
     project.write("index.rst", PAGE)
     return project

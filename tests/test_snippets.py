@@ -17,7 +17,7 @@ CASES = sorted(path.stem for path in (SNIPPETS / "rst").glob("*.txt"))
 
 
 def test_every_case_has_a_myst_twin() -> None:
-    assert CASES == sorted(path.stem for path in (SNIPPETS / "myst").glob("*.txt"))
+    assert sorted(path.stem for path in (SNIPPETS / "myst").glob("*.txt")) == CASES
 
 
 @pytest.mark.parametrize("syntax", ["rst", "myst"])
