@@ -60,18 +60,18 @@ def inherit(base: Map, overlay: Map) -> tuple[Map, list[Problem]]:
     The result is content only: the keys in :data:`OWN_KEYS` describe the
     file or level they are written in and are left out.
     """
-    merged = merge(base, overlay)
-    for key in OWN_KEYS & merged.keys():
-        del merged[key]
     problems: list[Problem] = []
     drops = overlay.get("drop")
     if isinstance(drops, Seq) and drops:
         found: set[str] = set()
-        merged = _without(merged, frozenset(drops), found)
+        base = _without(base, frozenset(drops), found)
         for item_id, origin in zip(drops, drops.origins, strict=True):
             if item_id not in found:
                 problems.append(Problem(
                     "inherit", f"drop: '{item_id}' is not the id of an inherited item", origin))
+    merged = merge(base, overlay)
+    for key in OWN_KEYS & merged.keys():
+        del merged[key]
     return merged, problems
 
 

@@ -193,3 +193,11 @@ def test_each_file_is_parsed_once_while_unchanged(roles: Path) -> None:
     path = roles / "r.yaml"
     path.write_text(FAMILY)
     assert load_file(str(path)) is load_file(str(path))
+
+
+def test_drop_applies_to_inherited_items_only(roles: Path) -> None:
+    (roles / "_company.yaml").write_text("benefits:\n  - {id: gym, text: Gym}\n")
+    role = resolve(roles, "extends: _company\n" + FAMILY + "drop: [gym]\nbenefits:\n"
+                   "  - {id: gym, text: Climbing gym}\n").role
+    assert role is not None
+    assert texts(role.benefits) == ["Climbing gym"]

@@ -1,0 +1,147 @@
+"""How much does rendering a page from a role file cost, compared with writing it by hand?
+
+Generates two handbooks with the same N roles: one whose pages use
+``.. jobdescription::`` on generated role files (about 8 responsibilities, 12
+requirements and 6 benefits each, extending a shared company file), and one
+whose pages contain the very same reStructuredText written out by hand (the
+limit). Both are built from scratch with ``sphinx-build -b html -E`` in fresh
+processes, interleaved, several times; the script prints the median times,
+their ratio, the extra milliseconds per role, and each build's peak memory.
+
+Run: ``python benchmarks/bench_build.py --roles 200 --repeat 5``. Timings are
+only compared within one run (shared machines are noisy); tests never assert
+them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS
+from sphinx_jobdesc.locale import labels
+from sphinx_jobdesc.roles import resolve_role
+from sphinx_jobdesc.templating import environment, render
+
+HERE = Path(__file__).parent
+COMPANY = """\
+about: |
+  Acme builds the scheduling platform that thousands of clinics use to run their day.
+  We work from Berlin and remotely across Germany.
+employment_type: [FULL_TIME]
+location:
+  type: hybrid
+  places: [{locality: Berlin, country: DE}]
+benefits:
+""" + "".join(f"  - {{id: benefit-{i}, text: Benefit number {i} with a realistic length of "
+              f"a dozen words or so}}\n" for i in range(6)) + """\
+how_to_apply: Send your CV and a few sentences about a system you are proud of.
+posting: {apply_url: "https://careers.example.com/apply"}
+"""
+
+
+def role_file(index: int) -> str:
+    lines = [
+        "extends: _company",
+        f"title: Role {index} Developer",
+        "team: Platform",
+        "summary: |",
+        f"  You build and run the services of team {index}: the APIs our apps call, the",
+        "  data they store and the jobs that keep calendars in sync.",
+        "compensation: {currency: EUR, period: YEAR, min: 60000, max: 90000}",
+        "responsibilities:",
+        *(f'  - {{id: resp-{i}, text: "Responsibility {i} of role {index}: design, build and '
+          f'document the services and APIs of the team"}}' for i in range(8)),
+        "requirements:",
+        "  must:",
+        *(f'    - {{id: must-{i}, text: "Must-have requirement {i}: professional experience '
+          f'with a relevant technology"}}' for i in range(8)),
+        "  nice:",
+        *(f'    - {{id: nice-{i}, text: "Nice-to-have {i}: experience with caching or '
+          f'profiling"}}' for i in range(4)),
+        "faq:",
+        "  - {q: 'Can I work remotely?', a: 'Yes, from anywhere in Germany.'}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generate(root: Path, roles: int, *, by_hand: bool) -> None:
+    """Write the handbook; by hand means the directive's RST is written into each page."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "roles").mkdir(parents=True)
+    (root / "roles" / "_company.yaml").write_text(COMPANY)
+    extensions = '["sphinx_jobdesc"]' if not by_hand else "[]"
+    (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n")
+    names = [f"role-{i}" for i in range(roles)]
+    toctree = "\n".join(f"   {name}" for name in names)
+    (root / "index.rst").write_text(f"Roles\n=====\n\n.. toctree::\n\n{toctree}\n")
+    env = environment(())
+    for index, name in enumerate(names):
+        path = root / "roles" / f"{name}.yaml"
+        path.write_text(role_file(index))
+        head = f"Role {index}\n{'=' * (5 + len(str(index)))}\n\n"
+        if not by_hand:
+            (root / f"{name}.rst").write_text(head + f".. jobdescription:: {name}\n")
+            continue
+        role = resolve_role(str(path), None, roles_dir=str(root / "roles"), markup="text").role
+        assert role is not None
+        rst = render(env, "jobdescription.rst.jinja", {
+            "role": role, "sections": list(JOBDESCRIPTION_SECTIONS), "labels": labels({}),
+            "heading_mode": "section", "layout": "plain"}).text
+        assert rst is not None
+        body = "\n".join(line for line in rst.splitlines()
+                         if not line.startswith(".. jobdesc-slot:"))
+        (root / f"{name}.rst").write_text(head + body)
+
+
+def build(root: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of a fresh ``sphinx-build -b html -E``."""
+    out = root / "_build"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", str(root), str(out)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build of {root} failed")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--roles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--workdir", type=Path, default=HERE / "_work")
+    args = parser.parse_args()
+    directive, by_hand = args.workdir / "directive", args.workdir / "by-hand"
+    generate(directive, args.roles, by_hand=False)
+    generate(by_hand, args.roles, by_hand=True)
+    build(directive)  # warm the file cache once for both
+    build(by_hand)
+    times: dict[str, list[float]] = {"directive": [], "by-hand": []}
+    memory: dict[str, list[int]] = {"directive": [], "by-hand": []}
+    for _ in range(args.repeat):
+        for name, root in (("directive", directive), ("by-hand", by_hand)):
+            seconds, rss = build(root)
+            times[name].append(seconds)
+            memory[name].append(rss)
+    med = {name: statistics.median(values) for name, values in times.items()}
+    ratio = med["directive"] / med["by-hand"]
+    extra_ms = (med["directive"] - med["by-hand"]) * 1000 / args.roles
+    print(f"roles: {args.roles}, repetitions: {args.repeat} (interleaved, fresh processes)")
+    for name in times:
+        runs = ", ".join(f"{t:.2f}" for t in times[name])
+        print(f"  {name:9s} median {med[name]:.2f} s  [{runs}]  peak RSS "
+              f"{max(memory[name]) / 1024:.0f} MiB")
+    print(f"ratio directive / by hand: {ratio:.3f}x, extra per role: {extra_ms:+.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
