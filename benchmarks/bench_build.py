@@ -85,7 +85,8 @@ def generate(root: Path, roles: int, *, by_hand: bool) -> None:
     for index, name in enumerate(names):
         path = root / "roles" / f"{name}.yaml"
         path.write_text(role_file(index))
-        head = f"Role {index}\n{'=' * (5 + len(str(index)))}\n\n"
+        bar = "#" * (5 + len(str(index)))
+        head = f"{bar}\nRole {index}\n{bar}\n\n"  # a title style the generated RST does not use
         if not by_hand:
             (root / f"{name}.rst").write_text(head + f".. jobdescription:: {name}\n")
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
+import sphinx
 from sphinx.util import logging
 
 WARNING_TYPE = "jobdesc"
@@ -74,7 +75,13 @@ class Problem:
 
 
 def warn(message: str, subtype: Subtype, location: str | Origin | None) -> None:
-    """Log a typed ``jobdesc`` warning; *location* must be ``file:line``."""
+    """Log a typed ``jobdesc`` warning; *location* must be ``file:line``.
+
+    Sphinx 8 and later show ``[jobdesc.<subtype>]`` themselves; before that the
+    suffix is added here so users can see what to put in ``suppress_warnings``.
+    """
     if isinstance(location, Origin):
         location = str(location)
+    if sphinx.version_info < (8,):
+        message = f"{message} [{WARNING_TYPE}.{subtype}]"
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)

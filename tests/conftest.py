@@ -88,6 +88,7 @@ def normalize_doctree(text: str, src: Path) -> str:
     """A doctree's pformat without machine-specific paths and Sphinx bookkeeping."""
     text = text.replace(str(src) + os.sep, "")
     text = re.sub(r' translation_progress="[^"]*"', "", text)
+    text = text.replace('="True"', '="1"').replace('="False"', '="0"')  # docutils < 0.22
     return re.sub(r' source="[^"]*\.(rst|md)"', "", text)
 
 

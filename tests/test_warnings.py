@@ -285,7 +285,7 @@ def test_warnings_fail_a_build_with_W(project: Project, tmp_path) -> None:
     project.write("roles/backend.yaml", MINIMAL + "benefts: [Gym]\n")
     project.write("index.rst", page())
     status = build_main(["-W", "-q", "-b", "html", str(project.src), str(tmp_path / "out")])
-    assert status == 1
+    assert status != 0
     project.write("roles/backend.yaml", MINIMAL)
     status = build_main(["-W", "-q", "-E", "-b", "html", str(project.src), str(tmp_path / "out")])
     assert status == 0
