@@ -98,14 +98,13 @@ def location_text(location: Location, labels: Mapping[str, str]) -> str:
     return ": ".join(part for part in (kind, places) if part)
 
 
-def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> str:
-    """"EUR 70,000-90,000 per year" (with an en dash); empty when no amount is given."""
+def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> Rst:
+    """"EUR 70,000-90,000 per year" (with an en dash), then the note as a paragraph."""
     amounts = [_amount(v) for v in (compensation.min, compensation.max) if v is not None]
-    if not amounts:
-        return ""
     span = "\u2013".join(dict.fromkeys(amounts))  # an en dash
-    period = labels.get(compensation.period, "") if compensation.period else ""
-    return " ".join(part for part in (compensation.currency, span, period) if part)
+    period = labels.get(compensation.period, "") if compensation.period and span else ""
+    text = " ".join(part for part in (compensation.currency if span else "", span, period) if part)
+    return Rst("\n\n".join(escape(part) for part in (text, compensation.note) if part))
 
 
 @pass_context

@@ -97,3 +97,13 @@ def test_project_wide_rst_markup(site: Project) -> None:
 def test_plain_text_is_shown_exactly(site: Project) -> None:
     site.build()
     assert "Builds *fast* APIs." in site.output("index.html")
+
+
+def test_salary_note_is_shown_with_the_range(site: Project) -> None:
+    site.write("roles/backend.yaml", ROLE + "compensation: {currency: EUR, period: YEAR, "
+               "min: 60000, max: 70000, note: Plus equity.}\n")
+    site.build("text")
+    assert site.warnings == []
+    text = site.output("index.txt")
+    assert "EUR 60,000–70,000 per year" in text
+    assert "Plus equity." in text
