@@ -1,0 +1,38 @@
+"""The README documents every warning subtype, config value and directive option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS, OPTIONS
+from sphinx_jobdesc.directives import JobDescriptionDirective
+from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS
+
+README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
+
+
+@pytest.mark.parametrize("subtype", sorted(SUBTYPE_DESCRIPTIONS))
+def test_warning_subtype_is_documented(subtype: str) -> None:
+    assert f"| `jobdesc.{subtype}` |" in README
+
+
+@pytest.mark.parametrize("name", [option.name for option in OPTIONS])
+def test_config_value_is_documented(name: str) -> None:
+    assert f"| `jobdesc_{name}` |" in README
+
+
+@pytest.mark.parametrize("option", sorted(JobDescriptionDirective.option_spec))
+def test_directive_option_is_documented(option: str) -> None:
+    assert f"| `:{option}:` |" in README
+
+
+def test_sections_are_documented() -> None:
+    assert all(f"`{name}`" in README for name in JOBDESCRIPTION_SECTIONS)
+
+
+def test_readme_starts_with_the_two_commands_ci_runs() -> None:
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text("utf8").strip().splitlines()[-1]
+    assert ci in README
+    assert README.index(ci) < README.index("## Quickstart")
