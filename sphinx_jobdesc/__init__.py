@@ -1,7 +1,7 @@
 """sphinx-jobdesc: job descriptions and interview guides from versioned role files.
 
 ``setup()`` is the table of contents of the extension: configuration values,
-directives and the message catalog for generated labels.
+directives, checks on the finished page, and the message catalog for labels.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
     from .directives import JobDescriptionDirective
     from .locale import MESSAGE_CATALOG
+    from .transforms import SectionOrderCheck
 
     config.register(app)
     app.add_directive("jobdescription", JobDescriptionDirective)
+    app.add_transform(SectionOrderCheck)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,

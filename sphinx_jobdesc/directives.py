@@ -25,9 +25,7 @@ from .locale import labels
 from .problems import Problem, warn
 from .roles import find_role_file, is_path, resolve_role
 from .rst import parse_rst
-from .templating import environment, render
-
-_SLOT_COMMENT = "jobdesc-slot: "
+from .templating import Heading, environment, render
 
 
 class RoleDirective(SphinxDirective):
@@ -81,9 +79,10 @@ class RoleDirective(SphinxDirective):
         parsed = parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
         anchor = resolution.role.id + (f"-{resolution.role.level.id}"
                                        if resolution.role.level else "")
+        self.name_sections(parsed, rendered.headings, anchor)
         if "debug" in self.options:
             parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
-        return self.assemble(parsed, anchor)
+        return self.assemble(parsed)
 
     # --- options -----------------------------------------------------------------------
 
@@ -173,62 +172,56 @@ class RoleDirective(SphinxDirective):
 
     # --- ids and structure -------------------------------------------------------------
 
-    def assemble(self, parsed: list[nodes.Node], anchor: str) -> list[nodes.Node]:
-        """Stable section ids, then body nodes in a container and sections after it.
+    def assemble(self, parsed: list[nodes.Node]) -> list[nodes.Node]:
+        """Body nodes in a ``jobdesc`` container, then the generated sections.
 
         Sections must stay direct children of the enclosing section, so only the
-        nodes before the first section are wrapped in the ``jobdesc`` container.
+        nodes before the first section are wrapped in the container.
         """
         classes = ["jobdesc", f"jobdesc-{self.kind}", *self.options.get("class", [])]
-        parsed = self.name_sections(parsed, anchor, classes)
-        body = [node for node in parsed if not isinstance(node, nodes.section)]
-        sections = [node for node in parsed if isinstance(node, nodes.section)]
         output: list[nodes.Element] = []
+        body = [node for node in parsed if not isinstance(node, nodes.section)]
         if body:
             container = nodes.container("", *body, classes=classes)
             self.set_source_info(container)
             output.append(container)
-        output += sections
+        for node in parsed:
+            if isinstance(node, nodes.section):
+                node["classes"] = [*classes, *node["classes"]]
+                output.append(node)
+        for top in output:
+            for text in top.findall(nodes.TextElement):
+                # Role text is not page text: gettext would extract escaped RST, and
+                # a translation would be re-parsed with the page's (maybe Markdown) parser.
+                text["translatable"] = False
         if output:
             self.add_name(output[0])
         return list(output)
 
     def name_sections(
-        self, parsed: list[nodes.Node], anchor: str, classes: list[str]
-    ) -> list[nodes.Node]:
-        """Give each section the id ``<anchor>-<slot>`` its slot comment asks for.
+        self, parsed: list[nodes.Node], headings: Sequence[Heading], anchor: str
+    ) -> None:
+        """Give each section the template wrote with ``heading()`` a stable id.
 
-        Returns *parsed* without the slot comments.
+        The id is ``<anchor>-<slot>``, such as ``backend-developer-senior-faq``;
+        sections a custom template wrote by hand keep docutils' ids.
         """
         document = self.state.document
-        slot: str | None = None
-        kept = []
+        pending = list(headings)
         for top in parsed:
-            if _is_slot_comment(top):
-                slot = top.astext().removeprefix(_SLOT_COMMENT)
-                continue
-            kept.append(top)
-            for node in list(top.findall(include_self=True)):
-                if _is_slot_comment(node):
-                    slot = node.astext().removeprefix(_SLOT_COMMENT)
-                    node.parent.remove(node)
-                elif isinstance(node, nodes.section) and slot is not None:
-                    slug = slot.replace("_", "-")
-                    new_id = make_id(self.env, document, "", f"{anchor}-{slug}")
-                    for old in node["ids"]:
-                        document.ids.pop(old, None)
-                        for name, target in document.nameids.items():
-                            if target == old:
-                                document.nameids[name] = new_id
-                    node["ids"] = [new_id]
-                    document.ids[new_id] = node
-                    node["classes"] += [*classes, f"jobdesc-{slug}"]
-                    slot = None
-        return kept
-
-
-def _is_slot_comment(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.comment) and node.astext().startswith(_SLOT_COMMENT)
+            for section in top.findall(nodes.section):
+                if not pending or " ".join(section[0].astext().split()) != pending[0].title:
+                    continue
+                slug = pending.pop(0).slot.replace("_", "-")
+                new_id = make_id(self.env, document, "", f"{anchor}-{slug}")
+                for old in section["ids"]:
+                    document.ids.pop(old, None)
+                    for name, target in document.nameids.items():
+                        if target == old:
+                            document.nameids[name] = new_id
+                section["ids"] = [new_id]
+                section["classes"].append(f"jobdesc-{slug}")
+                document.ids[new_id] = section
 
 
 class JobDescriptionDirective(RoleDirective):

@@ -28,6 +28,7 @@ Subtype = Literal[
     "markup",
     "template",
     "heading",
+    "section_order",
     "design",
 ]
 
@@ -47,6 +48,7 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "it is shown as plain text.",
     "template": "A template is missing, has a syntax error or uses an undefined value.",
     "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
+    "section_order": "Page text follows generated sections and would appear inside the last one.",
     "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
 }
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.meta
@@ -54,16 +54,18 @@ def _indent(value: Any, width: int = 3) -> Rst:
 def _heading(context: Context, slot: str, level: int = 1, text: Any = None) -> Rst:
     """A heading for *slot* in the directive's heading mode (section, rubric or none).
 
-    A comment names the slot so the directive can give the section a stable id.
-    Without headings, sub-parts (level 2) still get a rubric so they stay apart.
+    Section headings are recorded with their slot, so the directive can give
+    each generated section a stable id. Without headings, sub-parts (level 2)
+    still get a rubric so they stay apart.
     """
-    title = _oneline(context["labels"].get(slot, slot) if text is None else text)
+    plain = context["labels"].get(slot, slot) if text is None else text
+    title = _oneline(plain)
     mode = context["heading_mode"]
     if mode == "none" and level > 1:
         mode = "rubric"
     if mode == "section":
-        underline = _ADORNMENTS[level] * len(title)
-        return Rst(f".. jobdesc-slot: {slot}\n\n{title}\n{underline}")
+        context[_HEADINGS].append(Heading(slot, " ".join(str(plain).split())))
+        return Rst(f"{title}\n{_ADORNMENTS[level] * len(title)}")
     if mode == "rubric":
         return Rst(f".. rubric:: {title}\n   :class: jobdesc-{slot.replace('_', '-')}")
     return Rst("")
@@ -151,13 +153,25 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
+class Heading(NamedTuple):
+    """A section heading a template produced: its slot and its title as plain text."""
+
+    slot: str
+    title: str
+
+
+_HEADINGS = "_jobdesc_headings"
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """The RST a template produced (None on failure), the files it used, its problems."""
+    """The RST a template produced (None on failure), the files it used, its problems,
+    and the section headings it wrote, in order."""
 
     text: str | None
     files: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    headings: tuple[Heading, ...] = ()
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Rendered:
@@ -171,8 +185,10 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Re
     except jinja2.TemplateNotFound as exc:
         return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
     files = _dependencies(env, template.filename or name)
+    headings: list[Heading] = []
     try:
-        return Rendered(template.render(context), files)
+        text = template.render({**context, _HEADINGS: headings})
+        return Rendered(text, files, headings=tuple(headings))
     except jinja2.TemplateError as exc:
         return Rendered(None, files, (Problem("template", f"template error: {exc}",
                                               _template_origin(exc)),))

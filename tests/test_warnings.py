@@ -23,6 +23,9 @@ Careers
 
 .. jobdescription:: {argument}{options}
 
+Contact
+=======
+
 After the role.
 """
 
@@ -289,3 +292,25 @@ def test_warnings_fail_a_build_with_W(project: Project, tmp_path) -> None:
     project.write("roles/backend.yaml", MINIMAL)
     status = build_main(["-W", "-q", "-E", "-b", "html", str(project.src), str(tmp_path / "out")])
     assert status == 0
+
+
+def test_text_after_generated_sections_is_reported(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", "Careers\n=======\n\n.. jobdescription:: backend\n\n"
+                  "Questions? Ask us.\n")
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:6: WARNING: this text follows a generated job description and will "
+        "appear as part of its last section ('Requirements'); move it before the directive or "
+        "give it a heading [jobdesc.section_order]"
+    ]
+
+
+def test_generated_text_is_not_offered_for_translation(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", "Careers\n=======\n\nWe are hiring.\n\n"
+                  ".. jobdescription:: backend\n")
+    project.build("gettext")
+    pot = project.output("index.pot")
+    assert 'msgid "We are hiring."' in pot
+    assert "Builds APIs" not in pot
