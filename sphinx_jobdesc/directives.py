@@ -149,7 +149,7 @@ class RoleDirective(SphinxDirective):
         """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
         if is_path(reference):
             return str(self.env.relfn2path(reference, self.env.docname)[1])
-        path, looked_at = find_role_file(reference, [self.roles_dir(config)])
+        path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
         if path is None:
             warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "

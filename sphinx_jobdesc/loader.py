@@ -8,14 +8,10 @@ entry, so every later problem can be reported as ``roles/x.yaml:12``.
 Scalars follow the YAML 1.2 core schema: ``true``/``false`` are booleans but
 ``no``, ``on`` or ``NO`` (Norway) stay strings, and dates stay ISO strings
 until the schema checks them. Only safe, tag-free YAML is accepted.
-
-Parsed files are cached per process by path, modification time and size, so
-each role file is parsed once per build however many pages use it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,30 +103,8 @@ class LoadedFile:
     problems: tuple[Problem, ...] = field(default=())
 
 
-_cache: dict[str, tuple[tuple[int, int], LoadedFile]] = {}
-
-
 def load_file(path: str) -> LoadedFile:
-    """Read *path* (absolute), using the per-process cache when the file is unchanged."""
-    try:
-        stat = os.stat(path)
-    except OSError as exc:
-        return LoadedFile(path, None, (_unreadable(path, exc),))
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    loaded = _read(path)
-    _cache[path] = (key, loaded)
-    return loaded
-
-
-def _unreadable(path: str, exc: OSError) -> Problem:
-    reason = exc.strerror or str(exc)
-    return Problem("load", f"cannot read role file: {reason}", Origin(path, 1))
-
-
-def _read(path: str) -> LoadedFile:
+    """Read and parse the role file at *path*."""
     try:
         with open(path, encoding="utf-8-sig") as stream:
             text = stream.read()

@@ -4,6 +4,9 @@ This is the pipeline in one place, independent of Sphinx so that other front
 ends can use it. It returns every problem it met and every file it read (or
 looked for), which the directive notes as dependencies for exact incremental
 builds.
+
+Validated files are cached per process by path, modification time and size,
+so each role file is parsed once per build however many pages use it.
 """
 
 from __future__ import annotations
@@ -42,7 +45,9 @@ def is_path(reference: str) -> bool:
     return "/" in reference or "\\" in reference or reference.endswith(ROLE_FILE_SUFFIXES)
 
 
-def find_role_file(role_id: str, directories: list[str]) -> tuple[str | None, list[str]]:
+def find_role_file(
+    role_id: str, directories: list[str], markup: str
+) -> tuple[str | None, list[str]]:
     """The file declaring *role_id* in *directories*, and the paths looked at.
 
     ``<dir>/<id>.yaml`` (or ``.yml``, ``.json``) is tried first; a file whose
@@ -51,7 +56,7 @@ def find_role_file(role_id: str, directories: list[str]) -> tuple[str | None, li
     candidates = [os.path.join(d, role_id + suffix) for d in directories
                   for suffix in ROLE_FILE_SUFFIXES]
     for candidate in candidates:
-        if os.path.isfile(candidate) and _declared_id(candidate) == role_id:
+        if os.path.isfile(candidate) and _declared_id(candidate, markup) == role_id:
             return candidate, [candidate]
     for directory in directories:
         try:
@@ -60,13 +65,13 @@ def find_role_file(role_id: str, directories: list[str]) -> tuple[str | None, li
             continue
         for name in names:
             path = os.path.join(directory, name)
-            if name.endswith(ROLE_FILE_SUFFIXES) and _declared_id(path) == role_id:
+            if name.endswith(ROLE_FILE_SUFFIXES) and _declared_id(path, markup) == role_id:
                 return path, [path]
     return None, candidates[:1]
 
 
-def _declared_id(path: str) -> str:
-    data = load_file(path).data
+def _declared_id(path: str, markup: str) -> str:
+    data = checked_file(path, markup)[0]
     declared = data.get("id") if data is not None else None
     return declared if isinstance(declared, str) else _stem(path)
 
@@ -75,21 +80,29 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-_validated: dict[tuple[str, str], tuple[object, Map | None, tuple[Problem, ...]]] = {}
+CheckedFile = tuple[Map | None, tuple[Problem, ...]]
+_checked: dict[tuple[str, str], tuple[tuple[int, int], CheckedFile]] = {}
 
 
-def _checked_file(path: str, markup: str) -> tuple[Map | None, tuple[Problem, ...]]:
-    """The valid part of one file and its problems, cached while the parsed file is."""
+def checked_file(path: str, markup: str) -> CheckedFile:
+    """The valid part of one role file and its problems, cached while the file is unchanged."""
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, (Problem("load", f"cannot read role file: {reason}", Origin(path, 1)),)
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _checked.get((path, markup))
+    if cached is not None and cached[0] == key:
+        return cached[1]
     loaded = load_file(path)
-    cached = _validated.get((path, markup))
-    if cached is not None and cached[0] is loaded:
-        return cached[1], cached[2]
     data, problems = loaded.data, loaded.problems
     if data is not None:
         data, found = validate_file(data, markup)
         problems += tuple(found)
-    _validated[(path, markup)] = (loaded, data, problems)
-    return data, problems
+    checked = (data, problems)
+    _checked[(path, markup)] = (key, checked)
+    return checked
 
 
 def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str) -> Resolution:
@@ -122,7 +135,7 @@ def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str
 def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | None:
     """The merged content of *path* and the files it extends, with its role id."""
     run.files.append(path)
-    data, problems = _checked_file(path, run.markup)
+    data, problems = checked_file(path, run.markup)
     run.problems.extend(problems)
     if data is None:
         return None
@@ -139,7 +152,8 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
         run.problems.append(Problem("inherit", f"extends cycle: {cycle}; '{parent_id}' is not "
                                     "inherited again", where))
         return data, role_id
-    parent_path, looked_at = find_role_file(parent_id, [os.path.dirname(path), run.roles_dir])
+    parent_path, looked_at = find_role_file(parent_id, [os.path.dirname(path), run.roles_dir],
+                                            run.markup)
     if parent_path is None:
         run.files.extend(looked_at)
         run.problems.append(Problem("inherit", f"extends: no role file with id '{parent_id}' "

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_jobdesc.loader import load_file
-from sphinx_jobdesc.roles import Resolution, resolve_role
+from sphinx_jobdesc.roles import Resolution, checked_file, resolve_role
 
 FAMILY = """\
 title: Backend Developer
@@ -192,7 +192,10 @@ def test_yaml_1_2_scalars_keep_country_codes_as_text(roles: Path) -> None:
 def test_each_file_is_parsed_once_while_unchanged(roles: Path) -> None:
     path = roles / "r.yaml"
     path.write_text(FAMILY)
-    assert load_file(str(path)) is load_file(str(path))
+    first = checked_file(str(path), "text")
+    assert checked_file(str(path), "text") is first
+    path.write_text(FAMILY + "team: Platform\n")
+    assert checked_file(str(path), "text") is not first
 
 
 def test_drop_applies_to_inherited_items_only(roles: Path) -> None:
