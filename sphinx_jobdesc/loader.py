@@ -58,40 +58,32 @@ class Seq(list[Any]):
         self.by_id = False
 
 
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_TAGS = {name: f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "null")}
+_SCALAR_TAGS = {_STR, *_TAGS.values()}
+_CORE_SCHEMA = re.compile(
+    r"(?P<bool>true|True|TRUE|false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
+    r"|(?P<null>~|null|Null|NULL)"
+)
+_NOT_ALWAYS_TEXT = frozenset("tTfFnN~-+.0123456789")
+
+
 class _CoreSchemaLoader(_BaseLoader):
     """Safe loader resolving plain scalars with the YAML 1.2 core schema."""
 
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
-
-
-_RESOLVERS = [
-    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    (
-        "tag:yaml.org,2002:int",
-        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-        "-+0123456789",
-    ),
-    (
-        "tag:yaml.org,2002:float",
-        re.compile(
-            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-        ),
-        "-+.0123456789",
-    ),
-    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
-]
-for _tag, _pattern, _first in _RESOLVERS:
-    _CoreSchemaLoader.add_implicit_resolver(_tag, _pattern, list(_first))
-
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:null",
-}
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # a plain (unquoted) scalar
+                if not value:
+                    return _NULL
+                if value[0] in _NOT_ALWAYS_TEXT and (match := _CORE_SCHEMA.fullmatch(value)):
+                    return _TAGS[match.lastgroup or "null"]
+            return _STR
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 @dataclass(frozen=True)
@@ -186,7 +178,7 @@ class _Converter:
         value: str = node.value
         if tag == _STR:
             return value
-        if tag == "tag:yaml.org,2002:null":
+        if tag == _NULL:
             return None
         if tag == "tag:yaml.org,2002:bool":
             return value.lower() == "true"
