@@ -101,6 +101,36 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+_resolved: dict[int, JsonSchema] = {}
+_known_properties: dict[int, dict[str, JsonSchema]] = {}
+
+
+def _resolve(schema: JsonSchema) -> JsonSchema:
+    """*schema* with its ``$ref`` chain followed (memoized: the schema never changes)."""
+    key = id(schema)
+    if key not in _resolved:
+        target = schema
+        while "$ref" in target:
+            node: Any = role_schema()
+            for part in target["$ref"].removeprefix("#/").split("/"):
+                node = node[part]
+            target = node
+        _resolved[key] = target
+    return _resolved[key]
+
+
+def _properties(schema: JsonSchema) -> dict[str, JsonSchema]:
+    """The properties an object schema allows, its ``allOf`` parts included (memoized)."""
+    key = id(schema)
+    if key not in _known_properties:
+        known: dict[str, JsonSchema] = {}
+        for part in schema.get("allOf", []):
+            known.update(_properties(_resolve(part)))
+        known.update(schema.get("properties", {}))
+        _known_properties[key] = known
+    return _known_properties[key]
+
+
 class _Validator:
     def __init__(self, problems: list[Problem], *, rst: bool) -> None:
         self.problems = problems
@@ -110,19 +140,11 @@ class _Validator:
         where = f"{path}: " if path else ""
         self.problems.append(Problem(subtype, f"{where}{message}", origin))
 
-    def resolve(self, schema: JsonSchema) -> JsonSchema:
-        while "$ref" in schema:
-            target: Any = role_schema()
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            schema = target
-        return schema
-
     def value(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
-        schema = self.resolve(schema)
+        schema = _resolve(schema)
         alternatives = schema.get("oneOf") or schema.get("anyOf")
         if alternatives:
-            resolved = [self.resolve(alt) for alt in alternatives]
+            resolved = [_resolve(alt) for alt in alternatives]
             for alternative in resolved:
                 if _matches_type(value, alternative.get("type")):
                     return self.value(value, alternative, path, origin)
@@ -180,15 +202,8 @@ class _Validator:
             return value
         return markup.Rst(value)
 
-    def properties(self, schema: JsonSchema) -> dict[str, JsonSchema]:
-        known: dict[str, JsonSchema] = {}
-        for part in schema.get("allOf", []):
-            known.update(self.properties(self.resolve(part)))
-        known.update(schema.get("properties", {}))
-        return known
-
     def mapping(self, value: Map, schema: JsonSchema, path: str) -> Any:
-        known = self.properties(schema)
+        known = _properties(schema)
         patterns = schema.get("patternProperties", {})
         closed = (schema.get("additionalProperties") is False
                   or schema.get("unevaluatedProperties") is False)
