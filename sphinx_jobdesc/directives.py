@@ -10,7 +10,6 @@ warnings and never stop the rest of the page from rendering.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence
 from typing import ClassVar
@@ -22,7 +21,7 @@ from sphinx.util.nodes import make_id
 
 from .config import HEADINGS, JOBDESCRIPTION_SECTIONS, LAYOUTS, Settings, settings
 from .locale import labels
-from .problems import Problem, warn
+from .problems import Problem, did_you_mean, warn
 from .roles import find_role_file, is_path, resolve_role
 from .rst import parse_rst
 from .templating import Heading, environment, render
@@ -86,35 +85,29 @@ class RoleDirective(SphinxDirective):
 
     # --- options -----------------------------------------------------------------------
 
-    def option_warning(
-        self, option: str, value: str, expected: Sequence[str], default: str
-    ) -> None:
-        hint = difflib.get_close_matches(value, expected, 1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-        warn(f":{option}: {value!r} is not one of {', '.join(expected)}{suggestion}; "
-             f"using {default!r}", "option", self.get_location())
-
     def choice(self, option: str, choices: Sequence[str], default: str) -> str:
         value = self.options.get(option, "").strip().lower() or default
         if value not in choices:
-            self.option_warning(option, value, choices, default)
+            warn(f":{option}: {value!r} is not one of {', '.join(choices)}"
+                 f"{did_you_mean(value, choices)}; using {default!r}", "option",
+                 self.get_location())
             return default
         return value
+
+    def default_sections(self, config: Settings) -> Sequence[str]:
+        return self.all_sections
 
     def sections(self, config: Settings) -> list[str]:
         requested = self.options.get("sections")
         if not requested:
-            defaults = config.sections if self.kind == "jobdescription" else self.all_sections
-            return list(defaults)
+            return list(self.default_sections(config))
         chosen = []
         for name in requested.replace(",", " ").split():
             if name in self.all_sections:
                 chosen.append(name)
             else:
-                hint = difflib.get_close_matches(name, self.all_sections, 1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-                warn(f":sections: unknown section {name!r}{suggestion} (known: "
-                     f"{', '.join(self.all_sections)})", "option", self.get_location())
+                warn(f":sections: unknown section {name!r}{did_you_mean(name, self.all_sections)}"
+                     f" (known: {', '.join(self.all_sections)})", "option", self.get_location())
         return chosen
 
     def heading_mode(self, config: Settings) -> str:
@@ -229,4 +222,7 @@ class JobDescriptionDirective(RoleDirective):
 
     kind = "jobdescription"
     all_sections = JOBDESCRIPTION_SECTIONS
+
+    def default_sections(self, config: Settings) -> Sequence[str]:
+        return config.sections
 

@@ -8,6 +8,8 @@ users can silence a subtype with ``suppress_warnings = ["jobdesc.<subtype>"]``.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
@@ -74,6 +76,13 @@ class Problem:
     subtype: Subtype
     message: str
     origin: Origin | None = None
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest of *choices* (ignoring case), or ``""``."""
+    by_lower = {str(choice).lower(): str(choice) for choice in choices}
+    close = difflib.get_close_matches(str(value).lower(), list(by_lower), 1)
+    return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
 def warn(message: str, subtype: Subtype, location: str | Origin | None) -> None:

@@ -17,7 +17,6 @@ been applied.
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from functools import cache
@@ -26,7 +25,7 @@ from typing import Any
 
 from . import markup
 from .loader import Map, Seq
-from .problems import Origin, Problem
+from .problems import Origin, Problem, did_you_mean
 
 JsonSchema = dict[str, Any]
 _INVALID = object()
@@ -166,9 +165,7 @@ class _Validator:
     def scalar(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(str(choice) for choice in schema["enum"])
-            by_lower = {str(choice).lower(): str(choice) for choice in schema["enum"]}
-            hint = difflib.get_close_matches(str(value).lower(), list(by_lower), 1)
-            suggestion = f"; did you mean '{by_lower[hint[0]]}'?" if hint else ""
+            suggestion = did_you_mean(value, schema["enum"])
             self.report(path, f"'{value}' is not one of: {choices}{suggestion}", origin)
             return _INVALID
         if "pattern" in schema and not re.search(schema["pattern"], value):
@@ -215,9 +212,7 @@ class _Validator:
                 child_schema = next((s for p, s in patterns.items() if re.search(p, key)), None)
             if child_schema is None:
                 if closed:
-                    hint = difflib.get_close_matches(key, list(known), 1)
-                    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-                    self.report(path, f"unknown key '{key}'{suggestion}", origin)
+                    self.report(path, f"unknown key '{key}'{did_you_mean(key, known)}", origin)
                 continue
             cleaned = self.value(child, child_schema, _join(path, key), origin)
             if cleaned is not _INVALID:
