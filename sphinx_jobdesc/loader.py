@@ -2,7 +2,7 @@
 
 YAML (and JSON, which is read by the same parser) is composed by PyYAML's C
 parser when it is available, then turned into :class:`Map` and :class:`Seq`
-values: ordinary dicts and lists that also carry the :class:`Origin` of each
+values: ordinary dicts and lists that also carry the origin (file, line) of each
 entry, so every later problem can be reported as ``roles/x.yaml:12``.
 
 Scalars follow the YAML 1.2 core schema: ``true``/``false`` are booleans but
@@ -103,7 +103,7 @@ def load_file(path: str) -> LoadedFile:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 ({exc.reason})"
         return LoadedFile(path, None, (Problem("load", f"cannot read role file: {reason}",
-                                               Origin(path, 1)),))
+                                               (path, 1)),))
     loader = _CoreSchemaLoader(text)
     try:
         node = loader.get_single_node()
@@ -112,19 +112,19 @@ def load_file(path: str) -> LoadedFile:
         line = mark.line + 1 if mark is not None else 1
         message = " ".join(part for part in (exc.context, exc.problem) if part)
         return LoadedFile(path, None, (Problem("yaml", f"YAML syntax error: {message}",
-                                               Origin(path, line)),))
+                                               (path, line)),))
     except yaml.YAMLError as exc:
-        return LoadedFile(path, None, (Problem("yaml", f"YAML error: {exc}", Origin(path, 1)),))
+        return LoadedFile(path, None, (Problem("yaml", f"YAML error: {exc}", (path, 1)),))
     finally:
         loader.dispose()
     problems: list[Problem] = []
     if node is None:
-        problems.append(Problem("schema", "the role file is empty", Origin(path, 1)))
+        problems.append(Problem("schema", "the role file is empty", (path, 1)))
         return LoadedFile(path, None, tuple(problems))
     data = _Converter(path, problems).convert(node)
     if not isinstance(data, Map):
         problems.append(Problem("schema", "a role file must be a mapping of keys to values",
-                                Origin(path, node.start_mark.line + 1)))
+                                (path, node.start_mark.line + 1)))
         return LoadedFile(path, None, tuple(problems))
     return LoadedFile(path, data, tuple(problems))
 
@@ -137,7 +137,7 @@ class _Converter:
         self.problems = problems
 
     def origin(self, node: yaml.Node) -> Origin:
-        return Origin(self.path, node.start_mark.line + 1)
+        return (self.path, node.start_mark.line + 1)
 
     def convert(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -160,7 +160,7 @@ class _Converter:
                 continue
             key = str(key)
             if key in result:
-                first = result.origins[key].line
+                first = result.origins[key][1]
                 self.problems.append(Problem(
                     "yaml", f"duplicate key '{key}' (first written on line {first}); "
                     "the last value is used", self.origin(key_node)))

@@ -4,7 +4,7 @@ Everything between loading and rendering goes through these frozen
 dataclasses: directives and templates never see raw YAML. Text fields are
 ``str`` (plain text, escaped when rendered) or :class:`~.markup.Rst` (from
 ``markup: rst`` files, already vetted). Values that checks may report on keep
-their :class:`~.problems.Origin`.
+their origin (file, line).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, get_args
 
 import sphinx
 from sphinx.util import logging
@@ -59,14 +59,16 @@ assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))
 logger = logging.getLogger("sphinx_jobdesc")
 
 
-class Origin(NamedTuple):
-    """Where a value was written: a file and a 1-based line."""
+#: Where a value was written: (file, 1-based line). A plain tuple on purpose:
+#: thousands live in cached role files, and Python's garbage collector stops
+#: tracking plain tuples of strings and numbers, which keeps the full
+#: collections of a large build cheap (a NamedTuple would stay tracked).
+Origin = tuple[str, int]
 
-    file: str
-    line: int
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+def location(origin: Origin) -> str:
+    """``file:line``, the location format Sphinx expects."""
+    return f"{origin[0]}:{origin[1]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +87,14 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
-def warn(message: str, subtype: Subtype, location: str | Origin | None) -> None:
+def warn(message: str, subtype: Subtype, where: str | Origin | None) -> None:
     """Log a typed ``jobdesc`` warning; *location* must be ``file:line``.
 
     Sphinx 8 and later show ``[jobdesc.<subtype>]`` themselves; before that the
     suffix is added here so users can see what to put in ``suppress_warnings``.
     """
-    if isinstance(location, Origin):
-        location = str(location)
+    if isinstance(where, tuple):
+        where = location(where)
     if sphinx.version_info < (8,):
         message = f"{message} [{WARNING_TYPE}.{subtype}]"
-    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=where)

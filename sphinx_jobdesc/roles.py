@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .loader import ROLE_FILE_SUFFIXES, Map, Seq, load_file
 from .merge import inherit
 from .model import Level, Role, build_role
-from .problems import Origin, Problem
+from .problems import Problem
 from .validation import validate_file
 
 
@@ -90,7 +90,7 @@ def checked_file(path: str, markup: str) -> CheckedFile:
         stat = os.stat(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, (Problem("load", f"cannot read role file: {reason}", Origin(path, 1)),)
+        return None, (Problem("load", f"cannot read role file: {reason}", (path, 1)),)
     key = (stat.st_mtime_ns, stat.st_size)
     cached = _checked.get((path, markup))
     if cached is not None and cached[0] == key:
@@ -112,7 +112,7 @@ def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str
     if family is None:
         return Resolution(None, tuple(run.problems), tuple(run.files))
     tree, role_id = family
-    origin = Origin(path, 1)
+    origin = (path, 1)
     if role_id.startswith("_"):
         run.problems.append(Problem("load", f"'{role_id}' is a base role (its id starts with "
                                     "'_'): other roles extend it, it cannot be rendered", origin))

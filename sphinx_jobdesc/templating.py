@@ -179,8 +179,8 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Re
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        origin = Origin(exc.filename or name, exc.lineno)
-        return Rendered(None, (origin.file,), (Problem("template", f"template syntax error: "
+        origin = (exc.filename or name, exc.lineno)
+        return Rendered(None, (origin[0],), (Problem("template", f"template syntax error: "
                                                        f"{exc.message}", origin),))
     except jinja2.TemplateNotFound as exc:
         return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
@@ -201,7 +201,7 @@ def _template_origin(exc: BaseException) -> Origin | None:
     while traceback is not None:
         filename = traceback.tb_frame.f_code.co_filename
         if filename.endswith(".jinja"):
-            origin = Origin(filename, traceback.tb_lineno)
+            origin = (filename, traceback.tb_lineno)
         traceback = traceback.tb_next
     return origin
 

@@ -246,7 +246,7 @@ class _Validator:
             if item_id is not None:
                 if item_id in seen:
                     self.report(_join(path, index), f"duplicate id '{item_id}' (first used on "
-                                f"line {seen[item_id].line}); this entry is left out",
+                                f"line {seen[item_id][1]}); this entry is left out",
                                 origin, "duplicate")
                     continue
                 seen[item_id] = origin

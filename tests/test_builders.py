@@ -14,19 +14,33 @@ Careers
 """
 
 
+CONF = """\
+extensions = {extensions}
+project = "Handbook"
+copyright = "2026, Acme"
+version = "1"
+man_pages = [("index", "careers", "Careers", [], 7)]
+"""
+BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "epub", "gettext"]
+
+
 @pytest.fixture
 def careers(project: Project) -> Project:
     copy_snippet_roles(project)
-    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\n'
-                  'copyright = "2026, Acme"\nversion = "1"\n'
-                  'man_pages = [("index", "careers", "Careers", [], 7)]\n')
+    project.write("conf.py", CONF.format(extensions='["sphinx_jobdesc"]'))
     project.write("index.rst", PAGE)
     return project
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "latex", "text", "man",
-                                     "epub", "gettext"])
+@pytest.mark.parametrize("builder", BUILDERS)
 def test_builder_has_no_warnings(careers: Project, builder: str) -> None:
+    careers.build(builder)
+    assert careers.warnings == []
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_builder_has_no_warnings_with_the_design_layout(careers: Project, builder: str) -> None:
+    careers.write("conf.py", CONF.format(extensions='["sphinx_design", "sphinx_jobdesc"]'))
     careers.build(builder)
     assert careers.warnings == []
 

@@ -107,3 +107,17 @@ def test_salary_note_is_shown_with_the_range(site: Project) -> None:
     text = site.output("index.txt")
     assert "EUR 60,000–70,000 per year" in text
     assert "Plus equity." in text
+
+
+def test_design_layout_is_the_default_with_sphinx_design(site: Project) -> None:
+    site.write("conf.py", 'extensions = ["sphinx_design", "sphinx_jobdesc"]\n')
+    site.build()
+    assert site.warnings == []
+    assert 'class="sd-card-title' in site.output("index.html")
+
+
+def test_plain_layout_without_sphinx_design(site: Project) -> None:
+    site.build()
+    html = site.output("index.html")
+    assert "sd-card" not in html
+    assert '<section class="jobdesc jobdesc-jobdescription jobdesc-requirements"' in html

@@ -314,3 +314,30 @@ def test_generated_text_is_not_offered_for_translation(project: Project) -> None
     pot = project.output("index.pot")
     assert 'msgid "We are hiring."' in pot
     assert "Builds APIs" not in pot
+
+
+def test_raw_html_in_plain_text_is_shown_as_text(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "Builds <img src=x onerror=alert(1)> APIs."'))
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:2: WARNING: summary: it looks like raw HTML; role text is shown "
+        "as plain text (use 'markup: rst' for inline markup) (used in index.rst:4) "
+        "[jobdesc.markup]"
+    ]
+    html = project.output("index.html")
+    assert "<img src=x" not in html
+    assert "Builds &lt;img src=x onerror=alert(1)&gt; APIs." in html
+
+
+def test_rst_markup_cannot_inject_inline_raw_html(project: Project) -> None:
+    project.write("roles/backend.yaml", "markup: rst\n" + MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "Builds *fast* <img src=x onerror=alert(1)> APIs."'))
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: summary: it contains raw HTML, which role files may "
+        "not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
+    ]
+    assert "<img src=x" not in project.output("index.html")
