@@ -20,11 +20,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
     from .directives import JobDescriptionDirective
     from .locale import MESSAGE_CATALOG
+    from .roles import release_cache
     from .transforms import SectionOrderCheck
 
     config.register(app)
     app.add_directive("jobdescription", JobDescriptionDirective)
     app.add_transform(SectionOrderCheck)
+    app.connect("env-updated", release_cache)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,

@@ -105,6 +105,15 @@ def checked_file(path: str, markup: str) -> CheckedFile:
     return checked
 
 
+def release_cache(*_: object) -> None:
+    """Forget the parsed role files (connected to Sphinx's ``env-updated``).
+
+    Once every page is read they are not needed, and thousands of cached
+    objects would make each full garbage collection of the write phase slower.
+    """
+    _checked.clear()
+
+
 def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str) -> Resolution:
     """Load the role file at *path* with everything it extends, merged for *level_id*."""
     run = _Run(markup=markup, roles_dir=roles_dir)
