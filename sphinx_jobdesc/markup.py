@@ -14,7 +14,7 @@ import re
 # Characters that can start inline or block markup in reStructuredText, including
 # the Unicode bullets. Quotes, commas and other prose punctuation are left alone
 # to keep smart quotes working.
-_SPECIAL = re.compile(r"([\\`*_|\[\]<>:\-+#.()=~^/\u2022\u2023\u2043])")
+_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_|[]<>:-+#.()=~^/\u2022\u2023\u2043"})
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _EXPLICIT_MARKUP = re.compile(r"^\s*\.\.(\s|$)", re.MULTILINE)
 _ADORNMENT = re.compile(r"^\s*([!-/:-@\[-`{-~])\1{2,}\s*$", re.MULTILINE)
@@ -36,9 +36,11 @@ def escape(text: str) -> Rst:
     """
     if isinstance(text, Rst):
         return text
+    if "\n" not in text:
+        return Rst(text.strip().translate(_ESCAPES))
     paragraphs = _BLANK_LINES.split(text.strip())
     return Rst("\n\n".join(
-        "\n".join(_SPECIAL.sub(r"\\\1", line.strip()) for line in paragraph.splitlines())
+        "\n".join(line.strip().translate(_ESCAPES) for line in paragraph.splitlines())
         for paragraph in paragraphs
     ))
 
