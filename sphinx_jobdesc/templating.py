@@ -147,8 +147,7 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters.update(indent=_indent, oneline=_oneline, rst=lambda value: Rst(_finalize(value)),
-                       link=_link, amount=_amount, slug=_slug)
+    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug)
     env.globals.update(heading=_heading, facts=_facts)
     return env
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from . import markup
 from .loader import Map, Seq
-from .problems import Origin, Problem, did_you_mean
+from .problems import Origin, Problem, Subtype, did_you_mean
 
 JsonSchema = dict[str, Any]
 _INVALID = object()
@@ -135,7 +135,9 @@ class _Validator:
         self.problems = problems
         self.rst = rst
 
-    def report(self, path: str, message: str, origin: Origin, subtype: Any = "schema") -> None:
+    def report(
+        self, path: str, message: str, origin: Origin, subtype: Subtype = "schema"
+    ) -> None:
         where = f"{path}: " if path else ""
         self.problems.append(Problem(subtype, f"{where}{message}", origin))
 
