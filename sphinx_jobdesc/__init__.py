@@ -18,13 +18,14 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
-    from .directives import JobDescriptionDirective
+    from .directives import InterviewGuideDirective, JobDescriptionDirective
     from .locale import MESSAGE_CATALOG
     from .roles import release_cache
     from .transforms import SectionOrderCheck
 
     config.register(app)
     app.add_directive("jobdescription", JobDescriptionDirective)
+    app.add_directive("interviewguide", InterviewGuideDirective)
     app.add_transform(SectionOrderCheck)
     app.connect("env-updated", release_cache)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))

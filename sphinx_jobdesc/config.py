@@ -32,6 +32,8 @@ JOBDESCRIPTION_SECTIONS = (
     "hiring_process",
     "apply",
 )
+#: The parts of an interview guide, in their default order.
+INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards")
 LAYOUTS = ("auto", "plain", "design")
 HEADINGS = ("auto", "section", "rubric", "none")
 MARKUPS = ("text", "rst")

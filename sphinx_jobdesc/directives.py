@@ -1,4 +1,4 @@
-"""The ``jobdescription`` directive: a role file rendered as real sections of the page.
+"""The ``jobdescription`` and ``interviewguide`` directives: role files rendered in the page.
 
 ``run()`` reads as the pipeline: read the options, find the role file, resolve
 it (load, validate, inherit), render the template to reStructuredText, parse
@@ -19,8 +19,17 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from .config import HEADINGS, JOBDESCRIPTION_SECTIONS, LAYOUTS, Settings, settings
+from .config import (
+    HEADINGS,
+    INTERVIEWGUIDE_SECTIONS,
+    JOBDESCRIPTION_SECTIONS,
+    LAYOUTS,
+    Settings,
+    settings,
+)
+from .interview import AUDIENCES, build_guide, stage_ids
 from .locale import labels
+from .model import Role
 from .problems import Problem, did_you_mean, warn
 from .roles import find_role_file, is_path, resolve_role
 from .rst import parse_rst
@@ -59,29 +68,37 @@ class RoleDirective(SphinxDirective):
         self.report(resolution.problems)
         if resolution.role is None:
             return []
+        role = resolution.role
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
         env = environment(config.templates_path)
         template = self.options.get("template") or (
             f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
         rendered = render(env, template, {
-            "role": resolution.role,
+            "role": role,
             "sections": self.sections(config),
             "labels": labels(config.labels),
             "heading_mode": heading_mode,
             "layout": layout,
+            **self.context(role),
         })
         self.note_dependencies(rendered.files)
         self.report(rendered.problems)
         if rendered.text is None:
             return []
         parsed = parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
-        anchor = resolution.role.id + (f"-{resolution.role.level.id}"
-                                       if resolution.role.level else "")
-        self.name_sections(parsed, rendered.headings, anchor)
+        self.name_sections(parsed, rendered.headings, self.anchor(role))
         if "debug" in self.options:
             parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
         return self.assemble(parsed)
+
+    def context(self, role: Role) -> dict[str, object]:
+        """What this directive's template needs beyond the role, labels and modes."""
+        return {}
+
+    def anchor(self, role: Role) -> str:
+        """The prefix of the generated section ids, such as ``backend-developer-senior``."""
+        return role.id + (f"-{role.level.id}" if role.level else "")
 
     # --- options -----------------------------------------------------------------------
 
@@ -186,7 +203,10 @@ class RoleDirective(SphinxDirective):
             for text in top.findall(nodes.TextElement):
                 # Role text is not page text: gettext would extract escaped RST, and
                 # a translation would be re-parsed with the page's (maybe Markdown) parser.
-                text["translatable"] = False
+                # Inline nodes are never extracted, and Sphinx unwraps any inline that
+                # carries the attribute (RemoveTranslatableInline), so leave them alone.
+                if not isinstance(text, nodes.Inline):
+                    text["translatable"] = False
         if output:
             self.add_name(output[0])
         return list(output)
@@ -225,4 +245,45 @@ class JobDescriptionDirective(RoleDirective):
 
     def default_sections(self, config: Settings) -> Sequence[str]:
         return config.sections
+
+
+class InterviewGuideDirective(RoleDirective):
+    """``.. interviewguide:: <role id or path>``: stages, questions, anchors and scorecards."""
+
+    kind = "interviewguide"
+    all_sections = INTERVIEWGUIDE_SECTIONS
+    option_spec: ClassVar[dict[str, object]] = {
+        **RoleDirective.option_spec,
+        "stages": directives.unchanged,
+        "audience": directives.unchanged,
+        "scorecard": directives.unchanged,
+    }
+
+    def context(self, role: Role) -> dict[str, object]:
+        audience = self.choice("audience", AUDIENCES, "interviewer")
+        scorecard = self.choice("scorecard", ("on", "off"), "on") == "on"
+        if role.interview is None or not role.interview.stages:
+            warn(f"role '{role.id}' has no interview stages to show", "empty",
+                 self.get_location())
+        return {"guide": build_guide(role, self.stages(role), audience), "scorecard": scorecard}
+
+    def anchor(self, role: Role) -> str:
+        return f"{super().anchor(role)}-interview"
+
+    def stages(self, role: Role) -> list[str] | None:
+        """The stage ids of ``:stages:`` that apply at this level, warning about the others."""
+        requested = self.options.get("stages")
+        if not requested:
+            return None
+        known = stage_ids(role)
+        chosen = []
+        for name in requested.replace(",", " ").split():
+            if name in known:
+                chosen.append(name)
+            else:
+                level = f" at level '{role.level.id}'" if role.level else ""
+                warn(f":stages: role '{role.id}' has no stage {name!r}{level}"
+                     f"{did_you_mean(name, known)} (stages: {', '.join(known) or 'none'})",
+                     "option", self.get_location())
+        return chosen
 

@@ -123,6 +123,7 @@ DEFAULT_RATING_SCALE = (
 class Question:
     id: str
     text: str
+    title: str | None = None
     type: str | None = None
     competencies: tuple[str, ...] = ()
     duration_minutes: int | None = None
@@ -201,6 +202,14 @@ class Role:
     posting: Posting | None = None
     competencies: tuple[Competency, ...] = ()
     interview: Interview | None = None
+
+
+def applies_to(levels: tuple[str, ...], level: Level | None) -> bool:
+    """Whether a stage or question limited to *levels* (none: all) applies at *level*.
+
+    The family view (no level) shows everything.
+    """
+    return level is None or not levels or level.id in levels
 
 
 # --- building the model from merged, validated data -------------------------------------
@@ -345,6 +354,7 @@ def _question(value: Map, origin: Origin) -> Question:
     return Question(
         id=value["id"],
         text=value["text"],
+        title=value.get("title"),
         type=value.get("type"),
         competencies=tuple(value.get("competencies", ())),
         duration_minutes=value.get("duration_minutes"),
@@ -368,5 +378,5 @@ def _hiring_process(
     return tuple(
         HiringStep(stage.title, stage.duration_minutes)
         for stage in interview.stages
-        if level is None or not stage.levels or level.id in stage.levels
+        if applies_to(stage.levels, level)
     )

@@ -26,12 +26,14 @@ Subtype = Literal[
     "schema",
     "inherit",
     "duplicate",
+    "ref",
     "level",
     "markup",
     "template",
     "heading",
     "section_order",
     "design",
+    "empty",
 ]
 
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
@@ -45,12 +47,15 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "inherit": "Inheritance is broken: unknown or cyclic ``extends``, "
     "``drop`` of an id that is not inherited.",
     "duplicate": "Two items of one list share an id, or two role files share a role id.",
+    "ref": "A competency or level id in the role names nothing the role defines.",
     "level": "The requested level does not exist in the role.",
     "markup": "Role text tries to inject markup (a directive, raw HTML or a section title); "
     "it is shown as plain text.",
     "template": "A template is missing, has a syntax error or uses an undefined value.",
     "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
     "section_order": "Page text follows generated sections and would appear inside the last one.",
+    "empty": "A directive has nothing to show, such as an interview guide for a role "
+    "without interview stages.",
     "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
 }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .checks import reference_problems
 from .loader import ROLE_FILE_SUFFIXES, Map, Seq, load_file
 from .merge import inherit
 from .model import Level, Role, build_role
@@ -138,6 +139,7 @@ def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str
             tree = _merge_level(tree, level_id, run)
     role, problems = build_role(tree, role_id=role_id, origin=origin, level=level, levels=levels)
     run.problems.extend(problems)
+    run.problems.extend(reference_problems(role))
     return Resolution(role, tuple(run.problems), tuple(run.files))
 
 

@@ -51,16 +51,19 @@ def _indent(value: Any, width: int = 3) -> Rst:
 
 
 @pass_context
-def _heading(context: Context, slot: str, level: int = 1, text: Any = None) -> Rst:
+def _heading(
+    context: Context, slot: str, level: int = 1, text: Any = None, mode: str | None = None
+) -> Rst:
     """A heading for *slot* in the directive's heading mode (section, rubric or none).
 
     Section headings are recorded with their slot, so the directive can give
     each generated section a stable id. Without headings, sub-parts (level 2)
-    still get a rubric so they stay apart.
+    still get a rubric so they stay apart. *mode* overrides the directive's
+    mode, e.g. ``"rubric"`` inside a tab or card, where sections are not allowed.
     """
     plain = context["labels"].get(slot, slot) if text is None else text
     title = _oneline(plain)
-    mode = context["heading_mode"]
+    mode = mode or context["heading_mode"]
     if mode == "none" and level > 1:
         mode = "rubric"
     if mode == "section":
@@ -76,6 +79,15 @@ def _link(url: str, text: Any) -> Rst:
     return Rst(f"`{_finalize(text).replace('`', '')} <{url}>`__")
 
 
+def _nest(markup: str, width: int) -> Rst:
+    """Indent the output of a macro or block (already RST) by *width* spaces.
+
+    For template output only: a role value passed here is not escaped.
+    """
+    padding = " " * width
+    return Rst("\n".join(padding + line if line else line for line in markup.split("\n")))
+
+
 def _oneline(value: Any) -> Rst:
     """Escaped *value* on one line, for titles and definition-list terms."""
     return Rst(" ".join(_finalize(value).split()))
@@ -84,6 +96,12 @@ def _oneline(value: Any) -> Rst:
 def _slug(value: str) -> Rst:
     """*value* as a CSS-class-safe slug (lowercase letters, digits and hyphens)."""
     return Rst(re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-"))
+
+
+@pass_context
+def _minutes(context: Context, value: int | None) -> str:
+    """"45 min"; empty when there is no duration."""
+    return f"{value} {context['labels']['minutes']}" if value else ""
 
 
 def _amount(value: float) -> str:
@@ -147,7 +165,8 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug)
+    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug,
+                       minutes=_minutes, nest=_nest)
     env.globals.update(heading=_heading, facts=_facts)
     return env
 

@@ -21,6 +21,8 @@ responsibilities:
 requirements:
   must:
     - {id: lang, text: Python or Java, competencies: [craft]}
+competencies:
+  - {id: craft, name: Backend craft}
 """
 
 

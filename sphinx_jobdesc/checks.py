@@ -1,0 +1,41 @@
+"""Checks on the merged role: functions from the typed model to problems.
+
+Each problem is located at the role-file line of the entry that causes it, so
+it is reported the same way by every page (and front end) using the role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Item, Role
+from .problems import Origin, Problem, did_you_mean
+
+
+def reference_problems(role: Role) -> list[Problem]:
+    """Competency and level ids that name nothing the role defines."""
+    competencies = [c.id for c in role.competencies]
+    levels = [level.id for level in role.levels]
+    problems: list[Problem] = []
+
+    def check(kind: str, ids: Iterable[str], known: list[str], what: str, origin: Origin | None
+              ) -> None:
+        for unknown in (i for i in ids if i not in known):
+            problems.append(Problem("ref", f"{what} names unknown {kind} '{unknown}'"
+                                    f"{did_you_mean(unknown, known)}", origin))
+
+    requirements: tuple[Item, ...] = role.requirements.must + role.requirements.nice
+    for item in requirements:
+        check("competency", item.competencies, competencies,
+              f"requirement '{item.id or item.text}'", item.origin)
+    if role.interview is not None:
+        for stage in role.interview.stages:
+            check("competency", stage.focus, competencies, f"stage '{stage.id}' focus",
+                  stage.origin)
+            check("level", stage.levels, levels, f"stage '{stage.id}'", stage.origin)
+            for question in stage.questions:
+                check("competency", question.competencies, competencies,
+                      f"question '{question.id}'", question.origin)
+                check("level", question.levels, levels, f"question '{question.id}'",
+                      question.origin)
+    return problems
