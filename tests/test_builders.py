@@ -11,6 +11,12 @@ Careers
 
 .. jobdescription:: backend-developer
    :level: senior
+
+Interviews
+==========
+
+.. interviewguide:: backend-developer
+   :level: senior
 """
 
 
@@ -73,3 +79,21 @@ def test_generated_headings_are_in_the_html_toc(careers: Project) -> None:
     careers.build("html")
     html = careers.output("index.html")
     assert 'href="#backend-developer-senior-responsibilities"' in html
+
+
+def test_latex_anchor_and_scorecard_tables_have_wrapping_columns(careers: Project) -> None:
+    careers.build("latex")
+    tex = careers.output("handbook.tex")
+    # colwidths-given tables become fixed-width paragraph columns, so long anchors wrap
+    assert r"\begin{tabular}[t]{\X{8}{76}\X{14}{76}\X{54}{76}}" in tex
+    assert "to others, with examples from production." in tex
+    assert r"\X{18}{70}" in tex  # the scorecard: competency, four ratings, notes
+    assert "Overall recommendation" in tex
+
+
+def test_text_output_has_the_scorecard_grid(careers: Project) -> None:
+    careers.build("text")
+    text = careers.output("index.txt")
+    assert "| Competency" in text
+    assert "| Overall            |" in text
+    assert "Question 2.2: Schema design" in text

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOTS, Project, normalize_doctree, strip_colors
 from sphinx.util.parallel import parallel_available
 
-DOCS = ["index", "backend", "senior", "data", "about", "culture"]
+DOCS = ["index", "backend", "senior", "data", "about", "culture", "guide"]
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def handbook(project: Project) -> Project:
     shutil.rmtree(project.src)
     shutil.copytree(ROOTS / "test-handbook", project.src)
     project.build(freshenv=True)
-    assert "6 added, 0 changed, 0 removed" in project.status
+    assert "7 added, 0 changed, 0 removed" in project.status
     assert project.warnings == []
     return project
 
@@ -42,16 +42,25 @@ def test_editing_a_role_file_rereads_its_pages_only(handbook: Project) -> None:
     text = (handbook.src / path).read_text().replace("Design and document", "Design and version")
     handbook.touch_later(path, text)
     handbook.build()
-    assert reread(handbook) == "0 added, 2 changed, 0 removed"
+    assert reread(handbook) == "0 added, 3 changed, 0 removed"  # backend, senior, guide
     assert "Design and version REST APIs" in handbook.output("senior.html")
     assert "Design and version REST APIs" in handbook.output("backend.html")
+
+
+def test_editing_a_question_updates_the_interview_guide(handbook: Project) -> None:
+    path = "roles/backend-developer.yaml"
+    text = (handbook.src / path).read_text().replace("reach our application", "reach our API")
+    handbook.touch_later(path, text)
+    handbook.build()
+    assert reread(handbook) == "0 added, 3 changed, 0 removed"
+    assert "How does a request reach our API?" in handbook.output("guide.html")
 
 
 def test_editing_an_extended_file_rereads_every_page_using_it(handbook: Project) -> None:
     text = (handbook.src / "roles/_company.yaml").read_text().replace("30 days", "32 days")
     handbook.touch_later("roles/_company.yaml", text)
     handbook.build()
-    assert reread(handbook) == "0 added, 3 changed, 0 removed"
+    assert reread(handbook) == "0 added, 4 changed, 0 removed"
     assert "32 days of paid vacation" in handbook.output("data.html")
 
 
@@ -83,7 +92,7 @@ def test_parallel_build_matches_serial_build(handbook: Project) -> None:
                                  builddir=handbook.src.parent / "parallel")
     parallel.build()
     status = strip_colors(parallel.status.getvalue())
-    assert "6 added, 0 changed, 0 removed" in status
+    assert "7 added, 0 changed, 0 removed" in status
     assert re.search(r"reading sources\.\.\. \[ *\d+%\] \w+ \.\. \w+", status)  # in chunks
     assert parallel.warning.getvalue() == ""
     for doc in DOCS:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS, OPTIONS
-from sphinx_jobdesc.directives import JobDescriptionDirective
+from sphinx_jobdesc.directives import InterviewGuideDirective, JobDescriptionDirective
 from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS
 
 README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
@@ -23,7 +23,8 @@ def test_config_value_is_documented(name: str) -> None:
     assert f"| `jobdesc_{name}` |" in README
 
 
-@pytest.mark.parametrize("option", sorted(JobDescriptionDirective.option_spec))
+@pytest.mark.parametrize("option", sorted(
+    set(JobDescriptionDirective.option_spec) | set(InterviewGuideDirective.option_spec)))
 def test_directive_option_is_documented(option: str) -> None:
     assert f"| `:{option}:` |" in README
 

@@ -341,3 +341,58 @@ def test_rst_markup_cannot_inject_inline_raw_html(project: Project) -> None:
         "not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
     ]
     assert "<img src=x" not in project.output("index.html")
+
+
+GUIDE_ROLE = MINIMAL + """\
+competencies:
+  - {id: craft, name: Craft}
+levels:
+  - {id: middle}
+  - {id: senior}
+interview:
+  stages:
+    - id: tech
+      title: Technical
+      focus: [craft, crafts]
+      levels: [seniour]
+      questions:
+        - {id: q1, text: Why?, competencies: [comms]}
+"""
+
+
+def test_bad_references_point_at_the_yaml_lines(project: Project) -> None:
+    project.write("roles/backend.yaml", GUIDE_ROLE)
+    project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:13: WARNING: stage 'tech' focus names unknown competency "
+        "'crafts'; did you mean 'craft'? (used in index.rst:4) [jobdesc.ref]",
+        "src/roles/backend.yaml:13: WARNING: stage 'tech' names unknown level 'seniour'; did you "
+        "mean 'senior'? (used in index.rst:4) [jobdesc.ref]",
+        "src/roles/backend.yaml:18: WARNING: question 'q1' names unknown competency 'comms' "
+        "(used in index.rst:4) [jobdesc.ref]",
+    ]
+    assert "Why?" in project.output("index.html")
+
+
+def test_interviewguide_option_errors(project: Project) -> None:
+    project.write("roles/backend.yaml", GUIDE_ROLE.replace("      levels: [seniour]\n", ""))
+    project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n"
+                  "   :stages: teck\n   :audience: candidates\n")
+    project.build()
+    assert project.warnings[-2:] == [
+        "src/index.rst:4: WARNING: :audience: 'candidates' is not one of interviewer, candidate; "
+        "did you mean 'candidate'?; using 'interviewer' [jobdesc.option]",
+        "src/index.rst:4: WARNING: :stages: role 'backend' has no stage 'teck'; did you mean "
+        "'tech'? (stages: tech) [jobdesc.option]",
+    ]
+
+
+def test_interviewguide_without_interview(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
+    project.build()
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: role 'backend' has no interview stages to show "
+        "[jobdesc.empty]"
+    ]
