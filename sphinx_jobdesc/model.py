@@ -228,7 +228,7 @@ def build_role(
     if "requirements" in tree and not requirements.get("must"):
         problems.append(Problem("schema", f"requirements.must of role '{role_id}' needs at "
                                 "least one entry", tree.origins["requirements"]))
-    interview = _interview(tree.get("interview"))
+    interview = _interview(tree.get("interview"), problems)
     role = Role(
         id=role_id,
         title=tree.get("title", role_id),
@@ -245,39 +245,55 @@ def build_role(
         employment_type=tuple(tree.get("employment_type", ())),
         location=_location(tree.get("location")),
         compensation=_compensation(tree.get("compensation"), level),
-        responsibilities=_items(tree.get("responsibilities")),
-        requirements=Requirements(_items(requirements.get("must")),
-                                  _items(requirements.get("nice"))),
-        benefits=_items(tree.get("benefits")),
+        responsibilities=_items(tree.get("responsibilities"), problems),
+        requirements=Requirements(_items(requirements.get("must"), problems),
+                                  _items(requirements.get("nice"), problems)),
+        benefits=_items(tree.get("benefits"), problems),
         sections=tuple(Section(s["id"], s["title"], s["body"], origin=o)
-                       for s, o in _pairs(tree.get("sections"))),
+                       for s, o in _entries(tree.get("sections"), ("title", "body"), problems)),
         faq=tuple(FaqEntry(entry["q"], entry["a"], entry.get("id"))
-                  for entry in tree.get("faq", ())),
-        hiring_process=_hiring_process(tree.get("hiring_process"), interview, level),
+                  for entry, _ in _entries(tree.get("faq"), ("q", "a"), problems)),
+        hiring_process=_hiring_process(tree.get("hiring_process"), interview, level, problems),
         how_to_apply=tree.get("how_to_apply"),
         posting=_posting(tree.get("posting")),
         competencies=tuple(
             Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")))
-            for c in tree.get("competencies", ())
+            for c, _ in _entries(tree.get("competencies"), ("name",), problems)
         ),
         interview=interview,
     )
     return role, problems
 
 
-def _pairs(seq: Seq | None) -> list[tuple[Any, Origin]]:
-    return list(zip(seq, seq.origins, strict=True)) if seq else []
+def _entries(
+    seq: Seq | None, required: tuple[str, ...], problems: list[Problem]
+) -> list[tuple[Any, Origin]]:
+    """The entries of an id-merged list with their origins, without incomplete ones.
+
+    An entry may override an inherited one with a few fields, so its required
+    fields are only known to be missing once inheritance has been applied.
+    """
+    entries = []
+    for value, origin in zip(seq or (), seq.origins if seq else (), strict=True):
+        missing = [key for key in required if isinstance(value, Map) and key not in value]
+        if missing:
+            names = ", ".join(f"'{key}'" for key in missing)
+            problems.append(Problem("schema", f"'{value.get('id')}' is missing required key "
+                                    f"{names} (after inheritance); it is left out", origin))
+            continue
+        entries.append((value, origin))
+    return entries
 
 
 def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _items(seq: Seq | None) -> tuple[Item, ...]:
+def _items(seq: Seq | None, problems: list[Problem]) -> tuple[Item, ...]:
     return tuple(
         Item(value["text"], value.get("id"), tuple(value.get("competencies", ())), origin)
         if isinstance(value, Map) else Item(value, origin=origin)
-        for value, origin in _pairs(seq)
+        for value, origin in _entries(seq, ("text",), problems)
     )
 
 
@@ -328,7 +344,7 @@ def _posting(value: Map | None) -> Posting | None:
     )
 
 
-def _interview(value: Map | None) -> Interview | None:
+def _interview(value: Map | None, problems: list[Problem]) -> Interview | None:
     if value is None:
         return None
     scale = tuple(RatingPoint(p["value"], p["label"]) for p in value.get("rating_scale", ()))
@@ -342,10 +358,11 @@ def _interview(value: Map | None) -> Interview | None:
             instructions=stage.get("instructions"),
             focus=tuple(stage.get("focus", ())),
             levels=tuple(stage.get("levels", ())),
-            questions=tuple(_question(q, o) for q, o in _pairs(stage.get("questions"))),
+            questions=tuple(_question(q, o)
+                            for q, o in _entries(stage.get("questions"), ("text",), problems)),
             origin=origin,
         )
-        for stage, origin in _pairs(value.get("stages"))
+        for stage, origin in _entries(value.get("stages"), ("title",), problems)
     )
     return Interview(scale or DEFAULT_RATING_SCALE, value.get("require_anchors", False), stages)
 
@@ -368,11 +385,12 @@ def _question(value: Map, origin: Origin) -> Question:
 
 
 def _hiring_process(
-    explicit: Seq | None, interview: Interview | None, level: Level | None
+    explicit: Seq | None, interview: Interview | None, level: Level | None,
+    problems: list[Problem],
 ) -> tuple[HiringStep, ...]:
     """Explicit steps, or the interview stages for this level (names and durations only)."""
     if explicit:
-        return tuple(HiringStep(item.text) for item in _items(explicit))
+        return tuple(HiringStep(item.text) for item in _items(explicit, problems))
     if interview is None:
         return ()
     return tuple(

@@ -141,14 +141,17 @@ class _Validator:
         where = f"{path}: " if path else ""
         self.problems.append(Problem(subtype, f"{where}{message}", origin))
 
-    def value(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
+    def value(
+        self, value: Any, schema: JsonSchema, path: str, origin: Origin, override: bool = False
+    ) -> Any:
+        """The valid part of *value*; *override* marks entries of id-merged lists."""
         schema = _resolve(schema)
         alternatives = schema.get("oneOf") or schema.get("anyOf")
         if alternatives:
             resolved = [_resolve(alt) for alt in alternatives]
             for alternative in resolved:
                 if _matches_type(value, alternative.get("type")):
-                    return self.value(value, alternative, path, origin)
+                    return self.value(value, alternative, path, origin, override)
             expected = [alt["type"] for alt in resolved if "type" in alt]
             self.report(path, f"expected {_describe(expected)}, got {_TYPE_NAMES[_type_of(value)]}",
                         origin)
@@ -159,7 +162,7 @@ class _Validator:
                         f"got {_TYPE_NAMES[_type_of(value)]}", origin)
             return _INVALID
         if isinstance(value, Map):
-            return self.mapping(value, schema, path)
+            return self.mapping(value, schema, path, override)
         if isinstance(value, Seq):
             return self.sequence(value, schema, path)
         return self.scalar(value, schema, path, origin)
@@ -201,7 +204,7 @@ class _Validator:
             return value
         return markup.Rst(value)
 
-    def mapping(self, value: Map, schema: JsonSchema, path: str) -> Any:
+    def mapping(self, value: Map, schema: JsonSchema, path: str, override: bool = False) -> Any:
         known = _properties(schema)
         patterns = schema.get("patternProperties", {})
         closed = (schema.get("additionalProperties") is False
@@ -221,6 +224,10 @@ class _Validator:
                 result[key] = cleaned
                 result.origins[key] = origin
         required = schema.get("required", [])
+        if override and "id" in value:
+            # An entry with an id may override an inherited one with a few fields;
+            # the others are checked once inheritance has been applied (model.py).
+            required = ["id"]
         missing = [key for key in required if key not in value]
         if missing:
             names = ", ".join(f"'{key}'" for key in missing)
@@ -241,7 +248,7 @@ class _Validator:
         item_schema = schema.get("items", {})
         seen: dict[str, Origin] = {}
         for index, (child, origin) in enumerate(zip(value, value.origins, strict=True)):
-            cleaned = self.value(child, item_schema, _join(path, index), origin)
+            cleaned = self.value(child, item_schema, _join(path, index), origin, result.by_id)
             if cleaned is _INVALID:
                 continue
             item_id = cleaned.get("id") if isinstance(cleaned, Map) else None

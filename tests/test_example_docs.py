@@ -21,3 +21,21 @@ def test_example_handbook_builds_without_warnings(builder: str, tmp_path: Path) 
 def test_example_handbook_uses_both_page_syntaxes() -> None:
     pages = {path.suffix for path in (EXAMPLE_DOCS / "careers").iterdir()}
     assert {".rst", ".md"} <= pages
+
+
+def test_example_interview_has_an_anchor_for_every_rating_value() -> None:
+    from sphinx_jobdesc.interview import build_guide
+    from sphinx_jobdesc.roles import resolve_role
+
+    roles = EXAMPLE_DOCS / "roles"
+    for level in ("middle", "middle-plus", "senior"):
+        resolution = resolve_role(str(roles / "backend-developer.yaml"), level,
+                                  roles_dir=str(roles), markup="text")
+        assert resolution.problems == ()
+        assert resolution.role is not None
+        guide = build_guide(resolution.role, None, "interviewer")
+        assert [s.stage.id for s in guide.stages][:2] == ["screen", "technical"]
+        for stage in guide.stages:
+            for question in stage.questions:
+                assert len(question.anchors) == 4
+                assert all(anchor.text for anchor in question.anchors), question.question.id

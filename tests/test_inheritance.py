@@ -206,3 +206,47 @@ def test_drop_applies_to_inherited_items_only(roles: Path) -> None:
                    "  - {id: gym, text: Climbing gym}\n").role
     assert role is not None
     assert texts(role.benefits) == ["Climbing gym"]
+
+
+INTERVIEW = """\
+interview:
+  stages:
+    - id: tech
+      title: Technical
+      duration_minutes: 60
+      focus: [craft]
+      questions:
+        - {id: servers, text: Web servers?, competencies: [craft], duration_minutes: 15}
+        - {id: tests, text: Testing?, competencies: [craft]}
+"""
+
+
+def test_levels_merge_stages_and_questions_by_id(roles: Path) -> None:
+    text = FAMILY + INTERVIEW + """\
+levels:
+  - id: senior
+    interview:
+      stages:
+        - id: tech
+          duration_minutes: 75
+          questions:
+            - {id: servers, text: Web servers at scale?}
+            - {id: design, text: Design a cache., competencies: [craft]}
+"""
+    role = resolve(roles, text, "senior").role
+    assert role is not None and role.interview is not None
+    (stage,) = role.interview.stages
+    assert (stage.title, stage.duration_minutes) == ("Technical", 75)
+    assert [q.text for q in stage.questions] == ["Web servers at scale?", "Testing?",
+                                                 "Design a cache."]
+    assert stage.questions[0].duration_minutes == 15  # kept from the inherited question
+
+
+def test_extends_merges_interview_content_from_a_shared_file(roles: Path) -> None:
+    (roles / "_interviews.yaml").write_text(
+        "competencies:\n  - {id: values, name: Values}\n"
+        "interview:\n  stages:\n    - {id: values, title: Team and values, "
+        "duration_minutes: 45, focus: [values]}\n")
+    role = resolve(roles, "extends: _interviews\n" + FAMILY + INTERVIEW).role
+    assert role is not None and role.interview is not None
+    assert [s.id for s in role.interview.stages] == ["values", "tech"]
