@@ -396,3 +396,18 @@ def test_interviewguide_without_interview(project: Project) -> None:
         "src/index.rst:4: WARNING: role 'backend' has no interview stages to show "
         "[jobdesc.empty]"
     ]
+
+
+def test_incomplete_entry_after_inheritance(project: Project) -> None:
+    project.write("roles/backend.yaml", GUIDE_ROLE.replace("      levels: [seniour]\n", "")
+                  + "    - {id: tech2, duration_minutes: 30}\n")
+    project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:18: WARNING: 'tech2' is missing required key 'title' (after "
+        "inheritance); it is left out (used in index.rst:4) [jobdesc.schema]",
+        "src/roles/backend.yaml:13: WARNING: stage 'tech' focus names unknown competency "
+        "'crafts'; did you mean 'craft'? (used in index.rst:4) [jobdesc.ref]",
+        "src/roles/backend.yaml:17: WARNING: question 'q1' names unknown competency 'comms' "
+        "(used in index.rst:4) [jobdesc.ref]",
+    ]
