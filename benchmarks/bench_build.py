@@ -1,11 +1,12 @@
 """How much does rendering a page from a role file cost, compared with writing it by hand?
 
 Generates two handbooks with the same N roles: one whose pages use
-``.. jobdescription::`` on generated role files (about 8 responsibilities, 12
-requirements and 6 benefits each, extending a shared company file), and one
-whose pages contain the very same reStructuredText written out by hand (the
-limit). Both are built from scratch with ``sphinx-build -b html -E`` in fresh
-processes, interleaved, several times. The script prints median wall and CPU
+``.. jobdescription::`` and ``.. interviewguide::`` on generated role files
+(about 8 responsibilities, 12 requirements and 6 benefits each, extending a
+shared company file; 4 competencies with anchors; 3 interview stages of 3
+questions), two pages per role, and one whose pages contain the very same
+reStructuredText written out by hand (the limit). Both are built from scratch
+with ``sphinx-build -b html -E`` in fresh processes, interleaved, several times. The script prints median wall and CPU
 (user + system) times, the median of the per-pair CPU ratios (the headline:
 CPU time is what the code costs, wall time also counts the neighbours on a
 shared machine), the extra milliseconds per role, and each build's peak memory.
@@ -26,7 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS
+from sphinx_jobdesc.config import INTERVIEWGUIDE_SECTIONS, JOBDESCRIPTION_SECTIONS
+from sphinx_jobdesc.interview import build_guide
 from sphinx_jobdesc.locale import labels
 from sphinx_jobdesc.roles import resolve_role
 from sphinx_jobdesc.templating import environment, render
@@ -69,6 +71,26 @@ def role_file(index: int) -> str:
           f'profiling"}}' for i in range(4)),
         "faq:",
         "  - {q: 'Can I work remotely?', a: 'Yes, from anywhere in Germany.'}",
+        "competencies:",
+        *(f"  - {{id: comp-{c}, name: Competency {c}, description: What competency {c} means "
+          f"in this role, anchors: {{1: Weak answer {c}., 2: Partial answer {c}., "
+          f"3: Good answer {c}., 4: Excellent answer {c}.}}}}" for c in range(4)),
+        "interview:",
+        "  stages:",
+        *(line for s in range(3) for line in (
+            f"    - id: stage-{s}",
+            f"      title: Stage {s}",
+            "      duration_minutes: 45",
+            "      interviewers: Two developers",
+            f"      purpose: What stage {s} of the interview is for, in a sentence.",
+            "      instructions: Ask every question in order and take notes.",
+            f"      focus: [comp-{s}, comp-{s + 1}]",
+            "      questions:",
+            *(f"        - {{id: q-{s}-{q}, title: Question {q}, text: 'How would you handle "
+              f"situation {q} of stage {s}?', type: technical, competencies: [comp-{s}], "
+              f"duration_minutes: 10, follow_ups: ['And then?'], look_for: ['Specifics'], "
+              f"red_flags: ['Blame']}}" for q in range(3)),
+        )),
     ]
     return "\n".join(lines) + "\n"
 
@@ -81,7 +103,7 @@ def generate(root: Path, roles: int, *, by_hand: bool) -> None:
     extensions = '["sphinx_jobdesc"]' if not by_hand else "[]"
     (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n")
     names = [f"role-{i}" for i in range(roles)]
-    toctree = "\n".join(f"   {name}" for name in names)
+    toctree = "\n".join(f"   {name}\n   {name}-guide" for name in names)
     (root / "index.rst").write_text(f"Roles\n=====\n\n.. toctree::\n\n{toctree}\n")
     env = environment(())
     for index, name in enumerate(names):
@@ -89,18 +111,23 @@ def generate(root: Path, roles: int, *, by_hand: bool) -> None:
         path.write_text(role_file(index))
         bar = "#" * (5 + len(str(index)))
         head = f"{bar}\nRole {index}\n{bar}\n\n"  # a title style the generated RST does not use
+        pages = {name: "jobdescription", f"{name}-guide": "interviewguide"}
         if not by_hand:
-            (root / f"{name}.rst").write_text(head + f".. jobdescription:: {name}\n")
+            for page, directive in pages.items():
+                (root / f"{page}.rst").write_text(head + f".. {directive}:: {name}\n")
             continue
         role = resolve_role(str(path), None, roles_dir=str(root / "roles"), markup="text").role
         assert role is not None
-        rst = render(env, "jobdescription.rst.jinja", {
-            "role": role, "sections": list(JOBDESCRIPTION_SECTIONS), "labels": labels({}),
-            "heading_mode": "section", "layout": "plain"}).text
-        assert rst is not None
-        body = "\n".join(line for line in rst.splitlines()
-                         if not line.startswith(".. jobdesc-slot:"))
-        (root / f"{name}.rst").write_text(head + body)
+        context = {"role": role, "labels": labels({}), "heading_mode": "section",
+                   "layout": "plain", "scorecard": True,
+                   "guide": build_guide(role, None, "interviewer")}
+        for page, directive in pages.items():
+            sections = (JOBDESCRIPTION_SECTIONS if directive == "jobdescription"
+                        else INTERVIEWGUIDE_SECTIONS)
+            rst = render(env, f"{directive}.rst.jinja",
+                         {**context, "sections": list(sections)}).text
+            assert rst is not None
+            (root / f"{page}.rst").write_text(head + rst)
 
 
 def build(root: Path) -> tuple[float, float, int]:
@@ -141,15 +168,16 @@ def main() -> None:
     pair_ratios = [d / h for d, h in zip(cpu["directive"], cpu["by-hand"], strict=True)]
     ratio = statistics.median(pair_ratios)
     med_cpu = {name: statistics.median(values) for name, values in cpu.items()}
-    extra_ms = (med_cpu["directive"] - med_cpu["by-hand"]) * 1000 / args.roles
-    print(f"roles: {args.roles}, repetitions: {args.repeat} (interleaved, fresh processes)")
+    extra_ms = (med_cpu["directive"] - med_cpu["by-hand"]) * 1000 / (2 * args.roles)
+    print(f"roles: {args.roles} ({2 * args.roles} pages), repetitions: {args.repeat} "
+          "(interleaved, fresh processes)")
     for name in variants:
         print(f"  {name:9s} wall median {statistics.median(wall[name]):6.2f} s   CPU median "
               f"{med_cpu[name]:6.2f} s  [{', '.join(f'{t:.2f}' for t in cpu[name])}]   "
               f"peak RSS {max(memory[name]) / 1024:.0f} MiB")
     wall_ratio = statistics.median(wall["directive"]) / statistics.median(wall["by-hand"])
     print(f"ratio directive / by hand: {ratio:.3f}x CPU (median of pairs; wall {wall_ratio:.3f}x),"
-          f" extra per role: {extra_ms:+.2f} ms CPU")
+          f" extra per page: {extra_ms:+.2f} ms CPU")
 
 if __name__ == "__main__":
     main()
