@@ -6,10 +6,11 @@ Generates two handbooks with the same N roles: one whose pages use
 shared company file; 4 competencies with anchors; 3 interview stages of 3
 questions), two pages per role, and one whose pages contain the very same
 reStructuredText written out by hand (the limit). Both are built from scratch
-with ``sphinx-build -b html -E`` in fresh processes, interleaved, several times. The script prints median wall and CPU
-(user + system) times, the median of the per-pair CPU ratios (the headline:
-CPU time is what the code costs, wall time also counts the neighbours on a
-shared machine), the extra milliseconds per role, and each build's peak memory.
+with ``sphinx-build -b html -E`` in fresh processes, interleaved, several
+times. The script prints median wall and CPU (user + system) times, the median
+of the per-pair CPU ratios (the headline: CPU time is what the code costs, wall
+time also counts the neighbours on a shared machine), the extra milliseconds
+per page, and each build's peak memory.
 
 Run: ``python benchmarks/bench_build.py --roles 200 --repeat 5``. Timings are
 only compared within one run (shared machines are noisy); tests never assert
