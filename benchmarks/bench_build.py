@@ -4,7 +4,8 @@ Generates two handbooks with the same N roles: one whose pages use
 ``.. jobdescription::`` and ``.. interviewguide::`` on generated role files
 (about 8 responsibilities, 12 requirements and 6 benefits each, extending a
 shared company file; 4 competencies with anchors; 3 interview stages of 3
-questions), two pages per role, and one whose pages contain the very same
+questions), a job description page per role (and with ``--guides`` an
+interview guide page too), and one whose pages contain the very same
 reStructuredText written out by hand (the limit). Both are built from scratch
 with ``sphinx-build -b html -E`` in fresh processes, interleaved, several
 times. The script prints median wall and CPU (user + system) times, the median
@@ -96,7 +97,7 @@ def role_file(index: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, roles: int, *, by_hand: bool) -> None:
+def generate(root: Path, roles: int, *, by_hand: bool, guides: bool) -> None:
     """Write the handbook; by hand means the directive's RST is written into each page."""
     shutil.rmtree(root, ignore_errors=True)
     (root / "roles").mkdir(parents=True)
@@ -104,7 +105,8 @@ def generate(root: Path, roles: int, *, by_hand: bool) -> None:
     extensions = '["sphinx_jobdesc"]' if not by_hand else "[]"
     (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n")
     names = [f"role-{i}" for i in range(roles)]
-    toctree = "\n".join(f"   {name}\n   {name}-guide" for name in names)
+    toctree = "\n".join(f"   {name}" + (f"\n   {name}-guide" if guides else "")
+                        for name in names)
     (root / "index.rst").write_text(f"Roles\n=====\n\n.. toctree::\n\n{toctree}\n")
     env = environment(())
     for index, name in enumerate(names):
@@ -112,7 +114,9 @@ def generate(root: Path, roles: int, *, by_hand: bool) -> None:
         path.write_text(role_file(index))
         bar = "#" * (5 + len(str(index)))
         head = f"{bar}\nRole {index}\n{bar}\n\n"  # a title style the generated RST does not use
-        pages = {name: "jobdescription", f"{name}-guide": "interviewguide"}
+        pages = {name: "jobdescription"}
+        if guides:
+            pages[f"{name}-guide"] = "interviewguide"
         if not by_hand:
             for page, directive in pages.items():
                 (root / f"{page}.rst").write_text(head + f".. {directive}:: {name}\n")
@@ -150,10 +154,13 @@ def main() -> None:
     parser.add_argument("--roles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
+    parser.add_argument("--guides", action="store_true",
+                        help="also an interviewguide page per role")
     args = parser.parse_args()
+    pages = args.roles * (2 if args.guides else 1)
     directive, by_hand = args.workdir / "directive", args.workdir / "by-hand"
-    generate(directive, args.roles, by_hand=False)
-    generate(by_hand, args.roles, by_hand=True)
+    generate(directive, args.roles, by_hand=False, guides=args.guides)
+    generate(by_hand, args.roles, by_hand=True, guides=args.guides)
     build(directive)  # warm the file cache once for both
     build(by_hand)
     variants = {"directive": directive, "by-hand": by_hand}
@@ -169,8 +176,8 @@ def main() -> None:
     pair_ratios = [d / h for d, h in zip(cpu["directive"], cpu["by-hand"], strict=True)]
     ratio = statistics.median(pair_ratios)
     med_cpu = {name: statistics.median(values) for name, values in cpu.items()}
-    extra_ms = (med_cpu["directive"] - med_cpu["by-hand"]) * 1000 / (2 * args.roles)
-    print(f"roles: {args.roles} ({2 * args.roles} pages), repetitions: {args.repeat} "
+    extra_ms = (med_cpu["directive"] - med_cpu["by-hand"]) * 1000 / pages
+    print(f"roles: {args.roles} ({pages} pages), repetitions: {args.repeat} "
           "(interleaved, fresh processes)")
     for name in variants:
         print(f"  {name:9s} wall median {statistics.median(wall[name]):6.2f} s   CPU median "

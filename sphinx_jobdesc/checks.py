@@ -13,15 +13,16 @@ from .problems import Origin, Problem, did_you_mean
 
 
 def reference_problems(role: Role) -> list[Problem]:
-    """Competency and level ids that name nothing the role defines."""
+    """Competency and level ids that name nothing the role defines, and anchors for
+    ratings that are not on the rating scale (they would never be shown)."""
     competencies = [c.id for c in role.competencies]
     levels = [level.id for level in role.levels]
     problems: list[Problem] = []
 
-    def check(kind: str, ids: Iterable[str], known: list[str], what: str, origin: Origin | None
-              ) -> None:
+    def check(kind: str, ids: Iterable[str], known: list[str], what: str, origin: Origin | None,
+              verb: str = "names") -> None:
         for unknown in (i for i in ids if i not in known):
-            problems.append(Problem("ref", f"{what} names unknown {kind} '{unknown}'"
+            problems.append(Problem("ref", f"{what} {verb} unknown {kind} '{unknown}'"
                                     f"{did_you_mean(unknown, known)}", origin))
 
     requirements: tuple[Item, ...] = role.requirements.must + role.requirements.nice
@@ -29,6 +30,10 @@ def reference_problems(role: Role) -> list[Problem]:
         check("competency", item.competencies, competencies,
               f"requirement '{item.id or item.text}'", item.origin)
     if role.interview is not None:
+        scale = [str(point.value) for point in role.interview.rating_scale]
+        for competency in role.competencies:
+            check("rating", (str(v) for v, _ in competency.anchors), scale,
+                  f"the anchors of competency '{competency.id}'", competency.origin, "name")
         for stage in role.interview.stages:
             check("competency", stage.focus, competencies, f"stage '{stage.id}' focus",
                   stage.origin)
@@ -38,4 +43,6 @@ def reference_problems(role: Role) -> list[Problem]:
                       f"question '{question.id}'", question.origin)
                 check("level", question.levels, levels, f"question '{question.id}'",
                       question.origin)
+                check("rating", (str(v) for v, _ in question.anchors), scale,
+                      f"the anchors of question '{question.id}'", question.origin, "name")
     return problems

@@ -103,6 +103,7 @@ class Competency:
     name: str
     description: str | None = None
     anchors: tuple[tuple[int, str], ...] = ()
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +258,8 @@ def build_role(
         how_to_apply=tree.get("how_to_apply"),
         posting=_posting(tree.get("posting")),
         competencies=tuple(
-            Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")))
-            for c, _ in _entries(tree.get("competencies"), ("name",), problems)
+            Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o)
+            for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
         interview=interview,
     )

@@ -47,7 +47,7 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "inherit": "Inheritance is broken: unknown or cyclic ``extends``, "
     "``drop`` of an id that is not inherited.",
     "duplicate": "Two items of one list share an id, or two role files share a role id.",
-    "ref": "A competency or level id in the role names nothing the role defines.",
+    "ref": "A competency, level or rating in the role names nothing the role defines.",
     "level": "The requested level does not exist in the role.",
     "markup": "Role text tries to inject markup (a directive, raw HTML or a section title); "
     "it is shown as plain text.",

@@ -411,3 +411,19 @@ def test_incomplete_entry_after_inheritance(project: Project) -> None:
         "src/roles/backend.yaml:17: WARNING: question 'q1' names unknown competency 'comms' "
         "(used in index.rst:4) [jobdesc.ref]",
     ]
+
+
+def test_anchor_for_a_rating_not_on_the_scale(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL + """\
+competencies:
+  - {id: craft, name: Craft, anchors: {1: Weak., 5: Brilliant.}}
+interview:
+  stages:
+    - {id: tech, title: Technical, focus: [craft]}
+""")
+    project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:7: WARNING: the anchors of competency 'craft' name unknown "
+        "rating '5' (used in index.rst:4) [jobdesc.ref]"
+    ]
