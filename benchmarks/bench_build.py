@@ -3,10 +3,11 @@
 Generates two handbooks with the same N roles: one whose pages use
 ``.. jobdescription::`` and ``.. interviewguide::`` on generated role files
 (about 8 responsibilities, 12 requirements and 6 benefits each, extending a
-shared company file; 4 competencies with anchors; 3 interview stages of 3
-questions), a job description page per role (and with ``--guides`` an
-interview guide page too), and one whose pages contain the very same
-reStructuredText written out by hand (the limit). Both are built from scratch
+shared company file) with a job description page per role; with ``--guides``
+the role files also hold 4 competencies with anchors and 3 interview stages of
+3 questions, and each role gets an interview guide page too. The other
+handbook's pages contain the very same reStructuredText written out by hand
+(the limit). Both are built from scratch
 with ``sphinx-build -b html -E`` in fresh processes, interleaved, several
 times. The script prints median wall and CPU (user + system) times, the median
 of the per-pair CPU ratios (the headline: CPU time is what the code costs, wall
@@ -52,7 +53,7 @@ posting: {apply_url: "https://careers.example.com/apply"}
 """
 
 
-def role_file(index: int) -> str:
+def role_file(index: int, guides: bool) -> str:
     lines = [
         "extends: _company",
         f"title: Role {index} Developer",
@@ -73,6 +74,14 @@ def role_file(index: int) -> str:
           f'profiling"}}' for i in range(4)),
         "faq:",
         "  - {q: 'Can I work remotely?', a: 'Yes, from anywhere in Germany.'}",
+    ]
+    if guides:
+        lines += interview_lines()
+    return "\n".join(lines) + "\n"
+
+
+def interview_lines() -> list[str]:
+    return [
         "competencies:",
         *(f"  - {{id: comp-{c}, name: Competency {c}, description: What competency {c} means "
           f"in this role, anchors: {{1: Weak answer {c}., 2: Partial answer {c}., "
@@ -94,7 +103,6 @@ def role_file(index: int) -> str:
               f"red_flags: ['Blame']}}" for q in range(3)),
         )),
     ]
-    return "\n".join(lines) + "\n"
 
 
 def generate(root: Path, roles: int, *, by_hand: bool, guides: bool) -> None:
@@ -111,7 +119,7 @@ def generate(root: Path, roles: int, *, by_hand: bool, guides: bool) -> None:
     env = environment(())
     for index, name in enumerate(names):
         path = root / "roles" / f"{name}.yaml"
-        path.write_text(role_file(index))
+        path.write_text(role_file(index, guides))
         bar = "#" * (5 + len(str(index)))
         head = f"{bar}\nRole {index}\n{bar}\n\n"  # a title style the generated RST does not use
         pages = {name: "jobdescription"}

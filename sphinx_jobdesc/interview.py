@@ -32,10 +32,6 @@ class QuestionView:
     competencies: tuple[Competency, ...]
     anchors: tuple[Anchor, ...]
 
-    @property
-    def title(self) -> str:
-        return self.question.title or self.question.text
-
 
 @dataclass(frozen=True)
 class StageView:
@@ -43,10 +39,6 @@ class StageView:
     stage: Stage
     focus: tuple[Competency, ...]
     questions: tuple[QuestionView, ...]
-
-    @property
-    def question_minutes(self) -> int:
-        return sum(q.question.duration_minutes or 0 for q in self.questions)
 
 
 @dataclass(frozen=True)

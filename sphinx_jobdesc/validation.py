@@ -65,7 +65,16 @@ def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem]]:
     return cleaned, problems
 
 
+_JSON_TYPES: dict[type, str] = {
+    type(None): "null", bool: "boolean", int: "integer", float: "number", str: "string",
+    Map: "object", Seq: "array",
+}
+
+
 def _type_of(value: Any) -> str:
+    exact = _JSON_TYPES.get(type(value))
+    if exact is not None:
+        return exact
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -85,6 +94,8 @@ def _matches_type(value: Any, expected: str | list[str] | None) -> bool:
     if expected is None:
         return True
     actual = _type_of(value)
+    if actual == expected:
+        return True
     names = [expected] if isinstance(expected, str) else expected
     return actual in names or (actual == "integer" and "number" in names)
 
