@@ -30,9 +30,9 @@ class SectionOrderCheck(SphinxTransform):
                     generated = child if "jobdesc" in child["classes"] else None
                 elif generated is not None and not isinstance(child, _IGNORED):
                     title = generated[0].astext() if generated.children else ""
-                    warn(f"this text follows a generated job description and will appear as "
-                         f"part of its last section ('{title}'); move it before the directive "
-                         f"or give it a heading", "section_order", _location(child))
+                    warn(f"this text follows sections generated from a role file and will "
+                         f"appear as part of the last one ('{title}'); move it before the "
+                         f"directive or give it a heading", "section_order", _location(child))
                     break
 
 

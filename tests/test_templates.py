@@ -121,3 +121,14 @@ def test_plain_layout_without_sphinx_design(site: Project) -> None:
     html = site.output("index.html")
     assert "sd-card" not in html
     assert '<section class="jobdesc jobdesc-jobdescription jobdesc-requirements"' in html
+
+
+def test_design_tabs_of_a_bare_stage_are_not_empty(site: Project) -> None:
+    site.write("conf.py", 'extensions = ["sphinx_design", "sphinx_jobdesc"]\n')
+    site.write("roles/backend.yaml", ROLE + "interview:\n  stages:\n"
+               "    - {id: chat, title: Coffee chat}\n")
+    site.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n"
+               "   :audience: candidate\n")
+    site.build()
+    assert site.warnings == []
+    assert site.output("index.html").count("Coffee chat") >= 3  # table, tab label, tab body

@@ -300,8 +300,8 @@ def test_text_after_generated_sections_is_reported(project: Project) -> None:
                   "Questions? Ask us.\n")
     project.build()
     assert project.warnings == [
-        "src/index.rst:6: WARNING: this text follows a generated job description and will "
-        "appear as part of its last section ('Requirements'); move it before the directive or "
+        "src/index.rst:6: WARNING: this text follows sections generated from a role file and "
+        "will appear as part of the last one ('Requirements'); move it before the directive or "
         "give it a heading [jobdesc.section_order]"
     ]
 
