@@ -21,15 +21,29 @@ from sphinx.util.parsing import nested_parse_to_nodes
 
 
 def parse_rst(directive: SphinxDirective, text: str, *, allow_sections: bool) -> list[nodes.Node]:
-    """Nodes for *text*, every line attributed to the directive's own line in the page."""
+    """Nodes for *text*, every line attributed to the directive's own line in the page.
+
+    That includes docutils' own messages about the generated text (say, an
+    unknown role in ``markup: rst`` role text): the reporter would otherwise
+    map their line numbers through the page's lines.
+    """
     document = directive.state.document
     lines = text.splitlines()
     source, line = directive.get_source_info()
     content = StringList(lines, items=[(source, line - 1)] * len(lines))
-    if isinstance(directive.state, rst_states.RSTState):
-        return nested_parse_to_nodes(directive.state, content,
-                                     allow_section_headings=allow_sections)
-    return _parse_detached(document, content, allow_sections=allow_sections)
+    reporter = document.reporter
+    saved = reporter.__dict__.get("get_source_and_line")
+    reporter.get_source_and_line = lambda lineno=None: (source, line)
+    try:
+        if isinstance(directive.state, rst_states.RSTState):
+            return nested_parse_to_nodes(directive.state, content,
+                                         allow_section_headings=allow_sections)
+        return _parse_detached(document, content, allow_sections=allow_sections)
+    finally:
+        if saved is None:
+            del reporter.get_source_and_line
+        else:
+            reporter.get_source_and_line = saved
 
 
 def _parse_detached(

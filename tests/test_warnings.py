@@ -427,3 +427,12 @@ interview:
         "src/roles/backend.yaml:7: WARNING: the anchors of competency 'craft' name unknown "
         "rating '5' (used in index.rst:4) [jobdesc.ref]"
     ]
+
+
+def test_docutils_errors_in_role_text_point_at_the_directive(project: Project) -> None:
+    project.write("roles/backend.yaml", "markup: rst\n" + MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "Uses :foo:`x` here."'))
+    project.write("index.rst", page())
+    project.build()
+    (line,) = project.warnings
+    assert line.startswith('src/index.rst:4: ERROR: Unknown interpreted text role "foo".')
