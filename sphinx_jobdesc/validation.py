@@ -4,8 +4,8 @@ The schema file (``schema/role.schema.json``) is the single source of truth:
 editors use it for completion and this module interprets the subset of JSON
 Schema it is written in, so the loader and the schema cannot disagree. Unlike a
 plain JSON Schema validator it reports each problem at the YAML line that
-caused it, suggests the key that was probably meant, and returns a copy of the
-data without the invalid parts, so the rest of the role still renders.
+caused it, suggests the key that was probably meant, and removes the invalid
+parts from the data, so the rest of the role still renders.
 
 Three extension keywords drive the rest of the pipeline: ``x-merge: by-id``
 marks item lists that inheritance merges by id, ``x-text`` marks text fields
@@ -55,7 +55,12 @@ def required_after_merge() -> list[str]:
 
 
 def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem]]:
-    """Validate one file's data; return the valid part and the problems found."""
+    """Validate one file's data; return the valid part and the problems found.
+
+    Works in place (invalid entries are removed from *data*): the loader's
+    tree is fresh and unshared, and not copying it keeps a build's garbage
+    collector from having twice the objects to look at.
+    """
     problems: list[Problem] = []
     file_markup = data.get("markup", markup_default)
     if file_markup not in ("text", "rst"):
@@ -220,8 +225,8 @@ class _Validator:
         patterns = schema.get("patternProperties", {})
         closed = (schema.get("additionalProperties") is False
                   or schema.get("unevaluatedProperties") is False)
-        result = Map(value.origin)
-        for key, child in value.items():
+        written = set(value)
+        for key in list(value):
             origin = value.origins[key]
             child_schema = known.get(key)
             if child_schema is None:
@@ -229,37 +234,41 @@ class _Validator:
             if child_schema is None:
                 if closed:
                     self.report(path, f"unknown key '{key}'{did_you_mean(key, known)}", origin)
+                del value[key], value.origins[key]
                 continue
+            child = value[key]
             cleaned = self.value(child, child_schema, _join(path, key), origin)
-            if cleaned is not _INVALID:
-                result[key] = cleaned
-                result.origins[key] = origin
+            if cleaned is _INVALID:
+                del value[key], value.origins[key]
+            elif cleaned is not child:
+                value[key] = cleaned
         required = schema.get("required", [])
         if override and "id" in value:
             # An entry with an id may override an inherited one with a few fields;
             # the others are checked once inheritance has been applied (model.py).
             required = ["id"]
-        missing = [key for key in required if key not in value]
+        missing = [key for key in required if key not in written]
         if missing:
             names = ", ".join(f"'{key}'" for key in missing)
             self.report(path, f"missing required key {names}; this entry is left out",
                         value.origin)
             return _INVALID
-        if any(key not in result for key in required):
+        if any(key not in value for key in required):
             return _INVALID  # a required value was invalid and has been reported
-        return result
+        return value
 
     def sequence(self, value: Seq, schema: JsonSchema, path: str) -> Any:
         minimum = schema.get("minItems", 0)
         if len(value) < minimum:
             self.report(path, f"needs at least {minimum} entries", value.origin)
             return _INVALID
-        result = Seq(value.origin)
-        result.by_id = schema.get("x-merge") == "by-id"
+        value.by_id = schema.get("x-merge") == "by-id"
         item_schema = schema.get("items", {})
         seen: dict[str, Origin] = {}
+        kept: list[Any] = []
+        kept_origins: list[Origin] = []
         for index, (child, origin) in enumerate(zip(value, value.origins, strict=True)):
-            cleaned = self.value(child, item_schema, _join(path, index), origin, result.by_id)
+            cleaned = self.value(child, item_schema, _join(path, index), origin, value.by_id)
             if cleaned is _INVALID:
                 continue
             item_id = cleaned.get("id") if isinstance(cleaned, Map) else None
@@ -270,6 +279,8 @@ class _Validator:
                                 origin, "duplicate")
                     continue
                 seen[item_id] = origin
-            result.append(cleaned)
-            result.origins.append(origin)
-        return result
+            kept.append(cleaned)
+            kept_origins.append(origin)
+        value[:] = kept
+        value.origins[:] = kept_origins
+        return value
