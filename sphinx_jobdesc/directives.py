@@ -11,7 +11,7 @@ warnings and never stop the rest of the page from rendering.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from docutils import nodes
@@ -115,16 +115,22 @@ class RoleDirective(SphinxDirective):
         return self.all_sections
 
     def sections(self, config: Settings) -> list[str]:
-        requested = self.options.get("sections")
-        if not requested:
+        if not self.options.get("sections"):
             return list(self.default_sections(config))
+        return self.listed("sections", self.all_sections, "known",
+                           lambda name: f"unknown section {name!r}")
+
+    def listed(
+        self, option: str, known: Sequence[str], listing: str, unknown: Callable[[str], str]
+    ) -> list[str]:
+        """The names *option* lists that are *known*, in its order; a warning for each other."""
         chosen = []
-        for name in requested.replace(",", " ").split():
-            if name in self.all_sections:
+        for name in self.options[option].replace(",", " ").split():
+            if name in known:
                 chosen.append(name)
             else:
-                warn(f":sections: unknown section {name!r}{did_you_mean(name, self.all_sections)}"
-                     f" (known: {', '.join(self.all_sections)})", "option", self.get_location())
+                warn(f":{option}: {unknown(name)}{did_you_mean(name, known)} "
+                     f"({listing}: {', '.join(known) or 'none'})", "option", self.get_location())
         return chosen
 
     def heading_mode(self, config: Settings) -> str:
@@ -272,18 +278,9 @@ class InterviewGuideDirective(RoleDirective):
 
     def stages(self, role: Role) -> list[str] | None:
         """The stage ids of ``:stages:`` that apply at this level, warning about the others."""
-        requested = self.options.get("stages")
-        if not requested:
+        if not self.options.get("stages"):
             return None
-        known = stage_ids(role)
-        chosen = []
-        for name in requested.replace(",", " ").split():
-            if name in known:
-                chosen.append(name)
-            else:
-                level = f" at level '{role.level.id}'" if role.level else ""
-                warn(f":stages: role '{role.id}' has no stage {name!r}{level}"
-                     f"{did_you_mean(name, known)} (stages: {', '.join(known) or 'none'})",
-                     "option", self.get_location())
-        return chosen
+        level = f" at level '{role.level.id}'" if role.level else ""
+        return self.listed("stages", stage_ids(role), "stages",
+                           lambda name: f"role '{role.id}' has no stage {name!r}{level}")
 

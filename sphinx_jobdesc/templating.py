@@ -42,10 +42,14 @@ def _finalize(value: Any) -> str:
 
 def _indent(value: Any, width: int = 3) -> Rst:
     """Escape *value* unless it is RST already, and indent every line after the first."""
-    text = _finalize(value)
+    return _pad(_finalize(value), width, first=False)
+
+
+def _pad(text: str, width: int, *, first: bool) -> Rst:
+    """*text* with its non-blank lines indented by *width*, the first one only if *first*."""
     padding = " " * width
     return Rst("\n".join(
-        line if index == 0 or not line else padding + line
+        padding + line if line and (first or index) else line
         for index, line in enumerate(text.split("\n"))
     ))
 
@@ -84,8 +88,7 @@ def _nest(markup: str, width: int) -> Rst:
 
     For template output only: a role value passed here is not escaped.
     """
-    padding = " " * width
-    return Rst("\n".join(padding + line if line else line for line in markup.split("\n")))
+    return _pad(markup, width, first=True)
 
 
 def _oneline(value: Any) -> Rst:

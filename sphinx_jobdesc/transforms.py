@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 
-from .problems import warn
+from .problems import location, warn
 
 
 class SectionOrderCheck(SphinxTransform):
@@ -41,4 +41,4 @@ _IGNORED = (nodes.Invisible, nodes.system_message)
 
 def _location(node: nodes.Node) -> str | None:
     source, line = get_source_line(node)
-    return f"{source}:{line}" if source and line else None
+    return location((source, line)) if source and line else None
