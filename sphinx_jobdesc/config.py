@@ -10,14 +10,17 @@ stable between builds.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .problems import warn
+from .checks import CHECKS, CheckSettings, LintSettings
+from .checks.lint import rules
+from .checks.settings import DEFAULT_MAX_YEARS
+from .problems import SEVERITIES, warn
 
 #: The parts of a job description, in their default order.
 JOBDESCRIPTION_SECTIONS = (
@@ -60,6 +63,29 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Any], bool]:
     return lambda value: value in choices
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_checks(value: Any) -> bool:
+    return _is_str_list(value) and all(v in CHECKS for v in value)
+
+
+def _is_years(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and _is_count(v) for k, v in value.items())
+
+
+def _is_rule_settings(value: Any) -> bool:
+    known = {rule.id for rule in rules()}
+    return isinstance(value, dict) and all(
+        k in known and v in ("off", *SEVERITIES) for k, v in value.items())
+
+
 @dataclass(frozen=True)
 class _Option:
     name: str
@@ -89,6 +115,30 @@ OPTIONS = (
     _Option("labels", {}, _is_labels, "a dict of label names to text",
             "Replacements for generated headings and labels, e.g. "
             "{'responsibilities': \"What you'll do\"}."),
+    _Option("checks", list(CHECKS), _is_checks, "a list of " + ", ".join(CHECKS),
+            "The checks that run on each rendered role (reference errors are always reported)."),
+    _Option("time_tolerance", 0, _is_count, "a number of minutes (0 or more)",
+            "Minutes a stage's questions may run over the stage's duration."),
+    _Option("require_anchors", False, _is_bool, "True or False",
+            "Every question needs an anchor for every rating value (its own or its "
+            "competencies'); a role file can ask for this with 'interview.require_anchors'."),
+    _Option("require_salary", False, _is_bool, "True or False",
+            "Every rendered role needs a salary range (pay-transparency laws)."),
+    _Option("stale_after_days", 365, _is_count, "a number of days (0: never stale)",
+            "A role whose 'reviewed' date is older than this is reported as stale."),
+    _Option("max_must", 8, _is_count, "a number (0: no limit)",
+            "More must-have requirements than this is a lint finding (long-must-list)."),
+    _Option("max_years_experience", {}, _is_years,
+            "a dict of level words to numbers of years",
+            "Most years of experience a requirement may ask for, by a word of the level's id "
+            "or title ('*' for any other); merged into the defaults "
+            + ", ".join(f"{k}={v}" for k, v in DEFAULT_MAX_YEARS.items()) + "."),
+    _Option("lint_allow", [], _is_str_list, "a list of words or phrases",
+            "Words and phrases the lint accepts everywhere, such as a product name "
+            "('Ninja', 'Guru Cloud')."),
+    _Option("lint_rules", {}, _is_rule_settings,
+            "a dict of lint rule ids to 'off', 'notice', 'warning' or 'error'",
+            "Turns lint rules off or changes their severity."),
 )
 
 
@@ -101,18 +151,37 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", _validate, priority=400)
 
 
+def _names() -> list[str]:
+    return [f"jobdesc_{option.name}" for option in OPTIONS]
+
+
 def _types(default: Any) -> frozenset[type]:
     return frozenset({list, tuple}) if isinstance(default, list) else frozenset({type(default)})
 
 
-def _validate(app: Sphinx, config: Config) -> None:
+def validated_values(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Every ``jobdesc_*`` value of *raw* (the default where missing or invalid), and a
+    message for each invalid one. Shared by the build and the command line."""
+    values: dict[str, Any] = {}
+    messages = []
     for option in OPTIONS:
         name = f"jobdesc_{option.name}"
-        value = config[name]
+        value = raw.get(name, option.default)
         if not option.valid(value):
-            warn(f"invalid value {value!r} for '{name}': expected {option.expected}; "
-                 f"using {option.default!r}", "config", None)
-            config[name] = option.default
+            messages.append(f"invalid value {value!r} for '{name}': expected "
+                            f"{option.expected}; using {option.default!r}")
+            value = option.default
+        values[name] = value
+    return values, messages
+
+
+def _validate(app: Sphinx, config: Config) -> None:
+    values, messages = validated_values({name: config[name] for name in _names()})
+    for message in messages:
+        warn(message, "config", None)
+    for name, value in values.items():
+        if value is not config[name]:
+            config[name] = value
     # Templates are looked up from the configuration directory, as Sphinx's own
     # templates_path is; resolve once here, deterministically, before Sphinx
     # compares this config with the pickled one.
@@ -133,6 +202,7 @@ class Settings:
     sections: tuple[str, ...]
     markup: str
     labels: dict[str, str]
+    checks: CheckSettings
 
 
 def settings(config: Config) -> Settings:
@@ -145,4 +215,25 @@ def settings(config: Config) -> Settings:
         sections=tuple(config.jobdesc_sections),
         markup=config.jobdesc_markup,
         labels=dict(config.jobdesc_labels),
+        checks=check_settings(config),
+    )
+
+
+def check_settings(values: Config | Mapping[str, Any]) -> CheckSettings:
+    """What the checks are asked to do, from validated ``jobdesc_*`` values.
+
+    Also used by the command line with the values of a ``conf.py``.
+    """
+    def value(name: str) -> Any:
+        return values[f"jobdesc_{name}"]
+
+    return CheckSettings(
+        enabled=frozenset(value("checks")),
+        time_tolerance=value("time_tolerance"),
+        require_anchors=value("require_anchors"),
+        require_salary=value("require_salary"),
+        stale_after_days=value("stale_after_days"),
+        max_must=value("max_must"),
+        max_years=tuple({**DEFAULT_MAX_YEARS, **value("max_years_experience")}.items()),
+        lint=LintSettings(tuple(value("lint_allow")), tuple(value("lint_rules").items())),
     )

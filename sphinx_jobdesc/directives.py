@@ -62,8 +62,8 @@ class RoleDirective(SphinxDirective):
         path = self.locate_role(self.arguments[0], config)
         if path is None:
             return []
-        resolution = resolve_role(path, self.options.get("level"),
-                                  roles_dir=self.roles_dir(config), markup=config.markup)
+        resolution = resolve_role(path, self.options.get("level"), roles_dir=self.roles_dir(config),
+                                  markup=config.markup, checks=config.checks)
         self.note_dependencies(resolution.files)
         self.report(resolution.problems)
         if resolution.role is None:

@@ -10,7 +10,9 @@ their origin (file, line).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from .loader import Map, Seq
@@ -67,6 +69,7 @@ class Location:
     type: str | None = None
     places: tuple[Place, ...] = ()
     applicant_countries: tuple[str, ...] = ()
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Compensation:
     min: float | None = None
     max: float | None = None
     note: str | None = None
+    #: Where the range was written: the level's entry in ``ranges``, else ``compensation``.
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,7 @@ class Posting:
     identifier: str | None = None
     direct_apply: bool | None = None
     hiring_organization: Organization | None = None
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +209,8 @@ class Role:
     posting: Posting | None = None
     competencies: tuple[Competency, ...] = ()
     interview: Interview | None = None
+    #: Where each top-level key of the merged role was written (the file that set it last).
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def applies_to(levels: tuple[str, ...], level: Level | None) -> bool:
@@ -244,8 +252,9 @@ def build_role(
         owners=tuple(tree.get("owners", ())),
         reviewed=_date(tree.get("reviewed")),
         employment_type=tuple(tree.get("employment_type", ())),
-        location=_location(tree.get("location")),
-        compensation=_compensation(tree.get("compensation"), level),
+        location=_location(tree.get("location"), tree.origins.get("location")),
+        compensation=_compensation(tree.get("compensation"), level,
+                                   tree.origins.get("compensation")),
         responsibilities=_items(tree.get("responsibilities"), problems),
         requirements=Requirements(_items(requirements.get("must"), problems),
                                   _items(requirements.get("nice"), problems)),
@@ -256,12 +265,13 @@ def build_role(
                   for entry, _ in _entries(tree.get("faq"), ("q", "a"), problems)),
         hiring_process=_hiring_process(tree.get("hiring_process"), interview, level, problems),
         how_to_apply=tree.get("how_to_apply"),
-        posting=_posting(tree.get("posting")),
+        posting=_posting(tree.get("posting"), tree.origins.get("posting")),
         competencies=tuple(
             Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o)
             for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
         interview=interview,
+        origins=MappingProxyType(dict(tree.origins)),
     )
     return role, problems
 
@@ -306,32 +316,37 @@ def _anchors(value: Map | None) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((int(key), text) for key, text in value.items())) if value else ()
 
 
-def _location(value: Map | None) -> Location | None:
+def _location(value: Map | None, origin: Origin | None) -> Location | None:
     if value is None:
         return None
     places = tuple(Place(**place) for place in value.get("places", ()))
-    return Location(value.get("type"), places, tuple(value.get("applicant_countries", ())))
+    return Location(value.get("type"), places, tuple(value.get("applicant_countries", ())),
+                    origin)
 
 
-def _compensation(value: Map | None, level: Level | None) -> Compensation | None:
+def _compensation(
+    value: Map | None, level: Level | None, origin: Origin | None
+) -> Compensation | None:
     """The range for *level* from ``ranges``, else ``min``/``max``; for the family, the span."""
     if value is None:
         return None
     low, high = value.get("min"), value.get("max")
     ranges = value.get("ranges", ())
     if level is not None:
-        for entry in ranges:
+        for entry, entry_origin in zip(ranges, getattr(ranges, "origins", ()), strict=True):
             if entry["level"] == level.id:
                 low, high = entry.get("min", low), entry.get("max", high)
+                origin = entry_origin
     elif ranges:
         lows = [entry["min"] for entry in ranges if "min" in entry]
         highs = [entry["max"] for entry in ranges if "max" in entry]
         low = min(lows) if lows else low
         high = max(highs) if highs else high
-    return Compensation(value.get("currency"), value.get("period"), low, high, value.get("note"))
+    return Compensation(value.get("currency"), value.get("period"), low, high, value.get("note"),
+                        origin)
 
 
-def _posting(value: Map | None) -> Posting | None:
+def _posting(value: Map | None, origin: Origin | None) -> Posting | None:
     if value is None:
         return None
     organization = value.get("hiring_organization")
@@ -342,6 +357,7 @@ def _posting(value: Map | None) -> Posting | None:
         identifier=value.get("identifier"),
         direct_apply=value.get("direct_apply"),
         hiring_organization=Organization(**organization) if organization else None,
+        origin=origin,
     )
 
 

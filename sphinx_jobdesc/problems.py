@@ -11,10 +11,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from functools import cache
+from typing import TYPE_CHECKING, Literal, get_args
 
-import sphinx
-from sphinx.util import logging
+if TYPE_CHECKING:
+    from sphinx.util.logging import SphinxLoggerAdapter
 
 WARNING_TYPE = "jobdesc"
 
@@ -34,6 +35,12 @@ Subtype = Literal[
     "section_order",
     "design",
     "empty",
+    "coverage",
+    "time_budget",
+    "anchors",
+    "posting",
+    "staleness",
+    "lint",
 ]
 
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
@@ -57,11 +64,23 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "empty": "A directive has nothing to show, such as an interview guide for a role "
     "without interview stages.",
     "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
+    "coverage": "A must-have requirement, competency or question is not assessed by the "
+    "interview, or a question assesses a competency outside its stage's focus.",
+    "time_budget": "A stage's questions take longer than the stage.",
+    "anchors": "Anchors are required and a question lacks one for a rating value.",
+    "posting": "Posting data is incomplete or wrong: salary range, currency, remote roles "
+    "without applicant countries, required JobPosting properties.",
+    "staleness": "``reviewed`` is older than ``jobdesc_stale_after_days``, "
+    "or ``posting.valid_through`` is in the past.",
+    "lint": "Job-ad language: exclusionary, gendered or unrealistic wording "
+    "(the rule id is in the message).",
 }
 
 assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))
 
-logger = logging.getLogger("sphinx_jobdesc")
+#: How much a problem matters; the command line fails on problems at or above a chosen one.
+Severity = Literal["error", "warning", "notice"]
+SEVERITIES: tuple[Severity, ...] = ("notice", "warning", "error")
 
 
 #: Where a value was written: (file, 1-based line). A plain tuple on purpose:
@@ -83,6 +102,9 @@ class Problem:
     subtype: Subtype
     message: str
     origin: Origin | None = None
+    severity: Severity = "error"
+    #: The lint rule that found it, for lint problems.
+    rule: str | None = None
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -100,6 +122,16 @@ def warn(message: str, subtype: Subtype, where: str | Origin | None) -> None:
     """
     if isinstance(where, tuple):
         where = location(where)
+    import sphinx
+
     if sphinx.version_info < (8,):
         message = f"{message} [{WARNING_TYPE}.{subtype}]"
-    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=where)
+    _logger().warning(message, type=WARNING_TYPE, subtype=subtype, location=where)
+
+
+@cache
+def _logger() -> SphinxLoggerAdapter:
+    # Imported on first use: the command line reports problems without Sphinx.
+    from sphinx.util import logging
+
+    return logging.getLogger("sphinx_jobdesc")

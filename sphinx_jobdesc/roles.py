@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .checks import reference_problems
+from .checks import CheckSettings, file_problems, role_problems
 from .loader import ROLE_FILE_SUFFIXES, Map, Seq, load_file
 from .merge import inherit
 from .model import Level, Role, build_role
@@ -39,6 +39,8 @@ class _Run:
     roles_dir: str
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: The files that loaded, with their validated data (for the lint).
+    loaded: list[tuple[str, Map]] = field(default_factory=list)
 
 
 def is_path(reference: str) -> bool:
@@ -106,6 +108,19 @@ def checked_file(path: str, markup: str) -> CheckedFile:
     return checked
 
 
+_linted: dict[tuple[str, str, CheckSettings], tuple[Map, list[Problem]]] = {}
+
+
+def _linted_file(path: str, data: Map, markup: str, checks: CheckSettings) -> list[Problem]:
+    """The lint findings of one file, computed once per version of its data."""
+    cached = _linted.get((path, markup, checks))
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    problems = file_problems(path, data, checks)
+    _linted[(path, markup, checks)] = (data, problems)
+    return problems
+
+
 def release_cache(*_: object) -> None:
     """Forget the parsed role files (connected to Sphinx's ``env-updated``).
 
@@ -113,10 +128,19 @@ def release_cache(*_: object) -> None:
     objects would make each full garbage collection of the write phase slower.
     """
     _checked.clear()
+    _linted.clear()
 
 
-def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str) -> Resolution:
-    """Load the role file at *path* with everything it extends, merged for *level_id*."""
+#: Reference checks only: what resolving a role reports unless asked for more.
+NO_CHECKS = CheckSettings(enabled=frozenset())
+
+
+def resolve_role(
+    path: str, level_id: str | None, *, roles_dir: str, markup: str,
+    checks: CheckSettings = NO_CHECKS,
+) -> Resolution:
+    """Load the role file at *path* with everything it extends, merged for *level_id*,
+    and run *checks* on it and on the text of every file involved."""
     run = _Run(markup=markup, roles_dir=roles_dir)
     family = _family(path, run, chain=())
     if family is None:
@@ -139,7 +163,9 @@ def resolve_role(path: str, level_id: str | None, *, roles_dir: str, markup: str
             tree = _merge_level(tree, level_id, run)
     role, problems = build_role(tree, role_id=role_id, origin=origin, level=level, levels=levels)
     run.problems.extend(problems)
-    run.problems.extend(reference_problems(role))
+    for file, data in run.loaded:
+        run.problems.extend(_linted_file(file, data, markup, checks))
+    run.problems.extend(role_problems(role, checks))
     return Resolution(role, tuple(run.problems), tuple(run.files))
 
 
@@ -150,6 +176,7 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
     run.problems.extend(problems)
     if data is None:
         return None
+    run.loaded.append((path, data))
     role_id = data.get("id", _stem(path))
     parent_id = data.get("extends")
     if parent_id is None:

@@ -7,11 +7,11 @@ plain JSON Schema validator it reports each problem at the YAML line that
 caused it, suggests the key that was probably meant, and removes the invalid
 parts from the data, so the rest of the role still renders.
 
-Three extension keywords drive the rest of the pipeline: ``x-merge: by-id``
+Four extension keywords drive the rest of the pipeline: ``x-merge: by-id``
 marks item lists that inheritance merges by id, ``x-text`` marks text fields
-(read as reStructuredText in ``markup: rst`` files), and
-``x-required-after-merge`` lists the keys a role needs once inheritance has
-been applied.
+(read as reStructuredText in ``markup: rst`` files), ``x-lint`` marks other
+prose the language lint reads (titles, names), and ``x-required-after-merge``
+lists the keys a role needs once inheritance has been applied.
 """
 
 from __future__ import annotations
@@ -284,3 +284,38 @@ class _Validator:
         value[:] = kept
         value.origins[:] = kept_origins
         return value
+
+
+def text_fields(data: Map) -> list[tuple[str, str, Origin]]:
+    """Every prose value of validated *data* (``x-text`` or ``x-lint``): path, text, origin.
+
+    This is how the language lint finds what people wrote, and where, without a
+    second list of field names to keep in step with the schema.
+    """
+    found: list[tuple[str, str, Origin]] = []
+    _collect_texts(data, role_schema(), "", data.origin, found)
+    return found
+
+
+def _collect_texts(
+    value: Any, schema: JsonSchema, path: str, origin: Origin,
+    found: list[tuple[str, str, Origin]],
+) -> None:
+    schema = _resolve(schema)
+    alternatives = schema.get("oneOf") or schema.get("anyOf")
+    if alternatives:
+        schema = next((alt for alt in map(_resolve, alternatives)
+                       if _matches_type(value, alt.get("type"))), {})
+    if isinstance(value, Map):
+        known = _properties(schema)
+        patterns = schema.get("patternProperties", {})
+        for key, child in value.items():
+            child_schema = known.get(key) or next(
+                (s for p, s in patterns.items() if re.search(p, key)), {})
+            _collect_texts(child, child_schema, _join(path, key), value.origins[key], found)
+    elif isinstance(value, Seq):
+        items = schema.get("items", {})
+        for index, (child, child_origin) in enumerate(zip(value, value.origins, strict=True)):
+            _collect_texts(child, items, _join(path, index), child_origin, found)
+    elif isinstance(value, str) and (schema.get("x-text") or schema.get("x-lint")):
+        found.append((path, value, origin))

@@ -30,6 +30,11 @@ After the role.
 """
 
 
+#: For tests of reference errors: without the interview checks (coverage and the
+#: others have their own tests), which the deliberately broken roles would also trip.
+REFERENCES_ONLY = 'extensions = ["sphinx_jobdesc"]\njobdesc_checks = []\n'
+
+
 def page(argument: str = "backend", **options: str) -> str:
     lines = "".join(f"\n   :{name}: {value}" for name, value in options.items())
     return PAGE.format(argument=argument, options=lines)
@@ -361,6 +366,7 @@ interview:
 
 
 def test_bad_references_point_at_the_yaml_lines(project: Project) -> None:
+    project.write("conf.py", REFERENCES_ONLY)
     project.write("roles/backend.yaml", GUIDE_ROLE)
     project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
     project.build()
@@ -399,6 +405,7 @@ def test_interviewguide_without_interview(project: Project) -> None:
 
 
 def test_incomplete_entry_after_inheritance(project: Project) -> None:
+    project.write("conf.py", REFERENCES_ONLY)
     project.write("roles/backend.yaml", GUIDE_ROLE.replace("      levels: [seniour]\n", "")
                   + "    - {id: tech2, duration_minutes: 30}\n")
     project.write("index.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
@@ -414,6 +421,7 @@ def test_incomplete_entry_after_inheritance(project: Project) -> None:
 
 
 def test_anchor_for_a_rating_not_on_the_scale(project: Project) -> None:
+    project.write("conf.py", REFERENCES_ONLY)
     project.write("roles/backend.yaml", MINIMAL + """\
 competencies:
   - {id: craft, name: Craft, anchors: {1: Weak., 5: Brilliant.}}

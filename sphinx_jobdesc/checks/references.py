@@ -1,4 +1,4 @@
-"""Checks on the merged role: functions from the typed model to problems.
+"""References inside a role: competency, level and rating ids must name something.
 
 Each problem is located at the role-file line of the entry that causes it, so
 it is reported the same way by every page (and front end) using the role.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Item, Role
-from .problems import Origin, Problem, did_you_mean
+from ..model import Item, Role
+from ..problems import Origin, Problem, did_you_mean
 
 
 def reference_problems(role: Role) -> list[Problem]:

@@ -1,0 +1,121 @@
+"""Checks of the interview against the job: coverage, time budget and anchors.
+
+Each looks at the stages and questions that apply to the role's level (all of
+them for the family view), so a must-have that only a Senior stage assesses is
+reported for the Middle level that needs it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..model import Question, Role, Stage, applies_to
+from ..problems import Origin, Problem, Severity
+from .settings import CheckSettings
+
+
+def _for_level(role: Role) -> Iterator[tuple[Stage, list[Question]]]:
+    """The stages that apply to *role*'s level, each with its questions that apply."""
+    if role.interview is None:
+        return
+    for stage in role.interview.stages:
+        if applies_to(stage.levels, role.level):
+            yield stage, [q for q in stage.questions if applies_to(q.levels, role.level)]
+
+
+def _at(role: Role) -> str:
+    return f" at level '{role.level.id}'" if role.level else ""
+
+
+def coverage_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """Must-haves no question assesses, questions outside their stage's focus,
+    competencies nobody assesses, and competencies every stage repeats."""
+    if role.interview is None or not role.interview.stages:
+        return []
+    stages = list(_for_level(role))
+    assessed = {c for _, questions in stages for q in questions for c in q.competencies}
+    problems: list[Problem] = []
+
+    def report(message: str, origin: Origin | None, severity: Severity = "warning") -> None:
+        problems.append(Problem("coverage", message, origin, severity))
+
+    for item in role.requirements.must:
+        name = f"must-have '{item.id or item.text}'"
+        if not item.competencies:
+            report(f"{name} names no competency, so no interview question can assess it "
+                   "(add 'competencies: [...]')", item.origin)
+        elif not assessed.intersection(item.competencies):
+            report(f"{name} is not assessed by any interview question{_at(role)} (it names "
+                   f"{_listing(item.competencies)})", item.origin)
+    for stage, questions in stages:
+        if not stage.focus:
+            named = sorted({c for q in questions for c in q.competencies})
+            if named:
+                report(f"stage '{stage.id}' has no focus, so its scorecard rates nothing "
+                       f"(its questions assess {_listing(named)})", stage.origin)
+            continue
+        for question in questions:
+            if not question.competencies:
+                report(f"question '{question.id}' assesses no competency", question.origin)
+            outside = [c for c in question.competencies if c not in stage.focus]
+            if outside:
+                report(f"question '{question.id}' assesses {_listing(outside)}, not in the "
+                       f"focus of stage '{stage.id}' ({_listing(stage.focus)})",
+                       question.origin)
+    # A competency may matter at some levels only; it is unused when no question
+    # at any level assesses it.
+    anywhere = {c for stage in role.interview.stages for q in stage.questions
+                for c in q.competencies}
+    for competency in role.competencies:
+        if competency.id not in anywhere:
+            report(f"competency '{competency.id}' is not assessed by any interview question",
+                   competency.origin)
+    everywhere = set.intersection(*(set(stage.focus) for stage, _ in stages)) if len(
+        stages) > 1 else set()
+    for competency in role.competencies:
+        if competency.id in everywhere:
+            report(f"competency '{competency.id}' is in the focus of every stage{_at(role)}; "
+                   "rating it in each interview adds little (keep it where it is assessed best)",
+                   competency.origin, "notice")
+    return problems
+
+
+def time_budget_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """Stages whose questions take longer than the stage (plus the tolerance)."""
+    problems = []
+    for stage, questions in _for_level(role):
+        planned = sum(q.duration_minutes or 0 for q in questions)
+        if stage.duration_minutes is not None and planned > (
+                stage.duration_minutes + settings.time_tolerance):
+            tolerance = (f" plus a tolerance of {settings.time_tolerance} min"
+                         if settings.time_tolerance else "")
+            problems.append(Problem(
+                "time_budget", f"the questions of stage '{stage.id}'{_at(role)} take {planned} "
+                f"min, more than its {stage.duration_minutes} min{tolerance}", stage.origin,
+                "warning"))
+    return problems
+
+
+def anchor_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """Questions without an anchor (their own or a competency's) for some rating value,
+    when anchors are required by the project or by the role file."""
+    interview = role.interview
+    if interview is None or not (settings.require_anchors or interview.require_anchors):
+        return []
+    defaults = {c.id: {value for value, _ in c.anchors} for c in role.competencies}
+    problems = []
+    for _, questions in _for_level(role):
+        for question in questions:
+            anchored = {value for value, _ in question.anchors}.union(
+                *(defaults.get(c, set()) for c in question.competencies))
+            missing = [str(p.value) for p in interview.rating_scale if p.value not in anchored]
+            if missing:
+                problems.append(Problem(
+                    "anchors", f"question '{question.id}' has no anchor for rating "
+                    f"{_listing(missing)} (neither its own nor its competencies')",
+                    question.origin, "warning"))
+    return problems
+
+
+def _listing(ids: Iterable[str]) -> str:
+    return ", ".join(f"'{i}'" for i in ids)

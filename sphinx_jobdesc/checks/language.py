@@ -1,0 +1,119 @@
+"""Lint rules that need the merged role rather than one text: the gender-coded
+balance of the job ad, years of experience for the level, and the length of
+the must-have list."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Item, Role
+from ..problems import Problem
+from .lint import Linter, Source, gender_coded_words, linter, rule
+from .settings import CheckSettings
+
+_YEARS = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b",
+    re.IGNORECASE)
+
+
+def language_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    lint = linter(settings.lint)
+    problems = []
+    if lint.is_on("years-of-experience"):
+        problems += _years_problems(role, settings, lint)
+    if lint.is_on("long-must-list") and settings.max_must and (
+            len(role.requirements.must) > settings.max_must):
+        problems.append(lint.problem(
+            "long-must-list", f"{_name(role)} has {len(role.requirements.must)} must-have "
+            f"requirements, more than {settings.max_must}",
+            role.origins.get("requirements", role.origin)))
+    if lint.is_on("gender-coded"):
+        problems += _gender_coded_problems(role, lint)
+    if not problems:
+        return []
+    sources: dict[str, Source] = {}
+
+    def disabled(problem: Problem) -> bool:
+        if problem.origin is None or problem.rule is None:
+            return False
+        path, line = problem.origin
+        if path not in sources:
+            sources[path] = Source.read(path)
+        return sources[path].disabled(problem.rule, line)
+
+    return [problem for problem in problems if not disabled(problem)]
+
+
+def _name(role: Role) -> str:
+    return f"'{role.level.title if role.level else role.title}'"
+
+
+def _max_years(role: Role, settings: CheckSettings) -> tuple[int, str]:
+    """The most years of experience the level may ask for, and the word that decided it."""
+    limits = dict(settings.max_years)
+    words = []
+    if role.level is not None:
+        words += [role.level.id, *re.split(r"[\s+-]+", role.level.id),
+                  *role.level.title.lower().split()]
+    words += role.title.lower().split()
+    for word in words:
+        if word in limits:
+            return limits[word], word
+    return limits.get("*", 99), "*"
+
+
+def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
+    limit, word = _max_years(role, settings)
+    items: tuple[Item, ...] = role.requirements.must + role.requirements.nice
+    problems = []
+    for item in items:
+        for match in _YEARS.finditer(item.text):
+            years = int(match.group(1))
+            if years > limit:
+                level = f"a '{word}' level" if word != "*" else "any level"
+                problems.append(lint.problem(
+                    "years-of-experience", f'"{match.group().strip()}" for {_name(role)}: '
+                    f"{rule('years-of-experience').reason} ({level} needs at most {limit})",
+                    item.origin))
+    return problems
+
+
+def _gender_coded_problems(role: Role, lint: Linter) -> list[Problem]:
+    """The balance of masculine- and feminine-coded words in what applicants read."""
+    masculine: list[str] = []
+    feminine: list[str] = []
+    for text in _job_ad_texts(role):
+        found = lint.coded_words(text)
+        masculine += found[0]
+        feminine += found[1]
+    score = len(feminine) - len(masculine)
+    if score >= 0:
+        return []
+    strength = "strongly " if score < gender_coded_words().strong_below else ""
+    problem = lint.problem(
+        "gender-coded", f"{_name(role)} reads {strength}masculine-coded: "
+        f"{len(masculine)} masculine-coded words ({_counted(masculine)}) against "
+        f"{len(feminine)} feminine-coded ({_counted(feminine) or 'none'})",
+        role.origins.get("summary", role.origin))
+    if strength:  # a strong imbalance matters more than the rule's base severity
+        problem = Problem(problem.subtype, problem.message, problem.origin,
+                          "warning" if problem.severity == "notice" else problem.severity,
+                          problem.rule)
+    return [problem]
+
+
+def _counted(words: list[str]) -> str:
+    return ", ".join(f"{word} x{n}" if n > 1 else word for word, n in Counter(words).most_common())
+
+
+def _job_ad_texts(role: Role) -> list[str]:
+    """What a job ad shows applicants (the interview guide is not an ad)."""
+    texts = [role.level.title if role.level else role.title, role.summary]
+    texts += [t for t in (role.about, role.how_to_apply) if t]
+    items = (role.responsibilities + role.requirements.must + role.requirements.nice
+             + role.benefits)
+    texts += [item.text for item in items]
+    texts += [part for section in role.sections for part in (section.title, section.body)]
+    texts += [part for entry in role.faq for part in (entry.question, entry.answer)]
+    return texts

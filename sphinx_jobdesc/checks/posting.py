@@ -1,0 +1,93 @@
+"""Checks of the public posting data: pay, currency, remote applicants, required
+JobPosting properties, and dates that have gone stale."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..model import Role
+from ..problems import Problem
+from .settings import CheckSettings
+
+#: ISO 4217 codes of currencies people are paid in (fund, metal and test codes left out).
+CURRENCIES = frozenset(
+    """
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
+BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP
+GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS
+KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR
+MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
+SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD
+TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL
+""".split()  # noqa: SIM905 - a table is easier to check against the standard
+)
+
+
+def posting_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(message: str, origin: tuple[str, int] | None, error: bool = False) -> None:
+        problems.append(Problem("posting", message, origin or role.origin,
+                                "error" if error else "warning"))
+
+    pay = role.compensation
+    has_range = pay is not None and pay.min is not None and pay.max is not None
+    if settings.require_salary and not has_range:
+        report(f"{_name(role)} has no salary range (min and max); pay-transparency laws in "
+               "many places require one in every posting (jobdesc_require_salary)",
+               pay.origin if pay else None)
+    if pay is not None:
+        if pay.min is not None and pay.max is not None and pay.min > pay.max:
+            report(f"salary range of {_name(role)}: min {pay.min:g} is more than max "
+                   f"{pay.max:g}", pay.origin, error=True)
+        if pay.currency is not None and pay.currency not in CURRENCIES:
+            report(f"'{pay.currency}' is not an ISO 4217 currency people are paid in "
+                   "(such as EUR, USD, GBP)", pay.origin, error=True)
+        if (pay.min is not None or pay.max is not None) and pay.currency is None:
+            report(f"the salary range of {_name(role)} has no currency", pay.origin)
+    location = role.location
+    if location is not None and location.type == "remote" and not location.applicant_countries:
+        report("a fully remote role must name 'applicant_countries' (where applicants may live); "
+               "search engines reject remote postings without them", location.origin)
+    if role.posting is not None:
+        posting = role.posting
+        if posting.date_posted is None:
+            report("'posting' has no 'date_posted', which a JobPosting requires",
+                   posting.origin)
+        if posting.hiring_organization is None or not posting.hiring_organization.name:
+            report("'posting' names no 'hiring_organization' (with a 'name'), which a "
+                   "JobPosting requires", posting.origin)
+        if (location is None or not location.places) and (
+                location is None or location.type != "remote"):
+            report("a posted role needs 'location.places' (or 'location.type: remote' with "
+                   "'applicant_countries') for the JobPosting's location", posting.origin)
+        if posting.date_posted and posting.valid_through and (
+                posting.valid_through < posting.date_posted):
+            report(f"posting.valid_through {posting.valid_through} is before date_posted "
+                   f"{posting.date_posted}", posting.origin, error=True)
+    return problems
+
+
+def staleness_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """A review date older than allowed, a posting whose end date has passed."""
+    problems = []
+    today = settings.date()
+    reviewed = role.reviewed
+    if reviewed is not None and settings.stale_after_days and (
+            today - reviewed > datetime.timedelta(days=settings.stale_after_days)):
+        problems.append(Problem(
+            "staleness", f"{_name(role)} was last reviewed on {reviewed}, more than "
+            f"{settings.stale_after_days} days ago (jobdesc_stale_after_days); review it and "
+            "update 'reviewed'", role.origins.get("reviewed", role.origin), "warning"))
+    posting = role.posting
+    if posting is not None and posting.valid_through is not None and (
+            posting.valid_through < today):
+        problems.append(Problem(
+            "staleness", f"the posting of {_name(role)} expired on {posting.valid_through} "
+            "(posting.valid_through); remove the posting or extend the date",
+            posting.origin or role.origin, "warning"))
+    return problems
+
+
+def _name(role: Role) -> str:
+    return f"role '{role.id}'" + (f" at level '{role.level.id}'" if role.level else "")
