@@ -12,15 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from sphinx.application import Sphinx
-from sphinx.config import Config
+from typing import TYPE_CHECKING, Any
 
 from .checks import CHECKS, CheckSettings, LintSettings
 from .checks.lint import rules
 from .checks.settings import DEFAULT_MAX_YEARS
 from .problems import SEVERITIES, warn
+
+if TYPE_CHECKING:  # the command line reads these values without importing Sphinx
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: The parts of a job description, in their default order.
 JOBDESCRIPTION_SECTIONS = (

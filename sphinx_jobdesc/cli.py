@@ -1,0 +1,255 @@
+"""``sphinx-jobdesc``: check role files without building the handbook.
+
+The same pipeline and checks as the Sphinx build (``roles.resolve_role``), so a
+pre-commit hook or CI job reports exactly what the build would, in a fraction
+of the time. Every role is checked at each of its levels (or as a family when
+it has none); base files are linted for their own text.
+
+Exit codes: 0 clean, 1 problems at or above ``--fail-on``, 2 usage errors or
+files that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .checks import CHECKS, CheckSettings, LintSettings, file_problems
+from .checks.lint import rules
+from .config import check_settings, validated_values
+from .loader import ROLE_FILE_SUFFIXES, Map
+from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
+from .roles import checked_file, resolve_role
+
+#: The ``--format json`` output's shape; bumped when it changes incompatibly.
+JSON_FORMAT_VERSION = 1
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: reported on stderr, exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        print(f"sphinx-jobdesc: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sphinx-jobdesc", description="Check and export sphinx-jobdesc role files.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check", help="check role files as the Sphinx build would",
+        description="Check role files: schema, references, interview coverage, time budget, "
+        "anchors, posting data, staleness and job-ad language.")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="role files or folders (default: the project's roles folder with "
+                       "--conf-dir, else ./roles)")
+    check.add_argument("-c", "--conf-dir", metavar="DIR",
+                       help="read the jobdesc_* settings from DIR/conf.py, as the build does")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--fail-on", choices=(*reversed(SEVERITIES), "never"), default="warning",
+                       help="exit with 1 when a problem is at least this severe "
+                       "(default: warning)")
+    check.add_argument("--allow", action="append", default=[], metavar="PHRASE",
+                       help="a word or phrase the lint accepts (repeatable; adds to "
+                       "jobdesc_lint_allow)")
+    check.add_argument("--disable", action="append", default=[], metavar="NAME",
+                       help="turn off a check (" + ", ".join(CHECKS) + ") or a lint rule "
+                       "(repeatable)")
+    check.set_defaults(run=_check)
+    return parser
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+@dataclass
+class Project:
+    """What the checks need to know about the handbook the role files belong to."""
+
+    markup: str = "text"
+    roles_dir: str | None = None
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    config_problems: list[Problem] = field(default_factory=list)
+
+
+def _check(args: argparse.Namespace) -> int:
+    project = _project(args.conf_dir)
+    project.checks = _with_options(project.checks, args.allow, args.disable)
+    files = _role_files(args.paths, project)
+    problems, unreadable = check_files(files, project)
+    problems = project.config_problems + problems
+    report = _json_report if args.format == "json" else _text_report
+    report(files, problems, sys.stdout)
+    if unreadable:
+        return EXIT_USAGE
+    threshold = None if args.fail_on == "never" else SEVERITIES.index(args.fail_on)
+    failing = threshold is not None and any(
+        SEVERITIES.index(p.severity) >= threshold for p in problems)
+    return EXIT_PROBLEMS if failing else EXIT_CLEAN
+
+
+def _project(conf_dir: str | None) -> Project:
+    """The project settings from ``conf.py`` in *conf_dir*, or the defaults."""
+    if conf_dir is None:
+        return Project()
+    conf = Path(conf_dir, "conf.py")
+    if not conf.is_file():
+        raise UsageError(f"no conf.py in {conf_dir}")
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
+
+    try:
+        raw = eval_config_file(str(conf), Tags())  # type: ignore[arg-type]  # str in Sphinx 7
+    except Exception as error:  # conf.py is user code: report whatever it raises
+        raise UsageError(f"cannot read {conf}: {error}") from error
+    values, messages = validated_values(raw)
+    return Project(
+        markup=values["jobdesc_markup"],
+        roles_dir=os.path.join(conf_dir, values["jobdesc_roles_dir"]),
+        checks=check_settings(values),
+        config_problems=[Problem("config", message, (str(conf), 1), "warning")
+                         for message in messages],
+    )
+
+
+def _with_options(
+    checks: CheckSettings, allow: list[str], disable: list[str]
+) -> CheckSettings:
+    """*checks* with ``--allow`` phrases added and ``--disable`` checks and rules off."""
+    rule_ids = [rule.id for rule in rules()]
+    for name in disable:
+        if name not in CHECKS and name not in rule_ids:
+            raise UsageError(f"--disable: no check or lint rule named {name!r}"
+                             f"{did_you_mean(name, [*CHECKS, *rule_ids])}")
+    off = tuple((name, "off") for name in disable if name in rule_ids)
+    return replace(
+        checks,
+        enabled=checks.enabled - set(disable),
+        lint=LintSettings(checks.lint.allow + tuple(allow), checks.lint.rules + off),
+    )
+
+
+def _role_files(paths: list[str], project: Project) -> list[str]:
+    """The role files named by *paths*, folders searched recursively, in a stable order."""
+    if not paths:
+        default = project.roles_dir or "roles"
+        if not os.path.isdir(default):
+            raise UsageError(f"no paths given and no roles folder at {default}")
+        paths = [default]
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            files += sorted(
+                os.path.join(folder, name)
+                for folder, _, names in os.walk(path) for name in names
+                if name.endswith(ROLE_FILE_SUFFIXES))
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return files
+
+
+def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], bool]:
+    """Every problem in *files* (each once), and whether some file could not be read."""
+    seen: set[tuple[object, ...]] = set()
+    problems: list[Problem] = []
+    unreadable = False
+    for path in files:
+        found, readable = _file_check(path, project)
+        unreadable |= not readable
+        for problem in found:
+            origin = problem.origin or (path, 0)
+            key = (origin, problem.subtype, problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(replace(problem, origin=origin))
+    problems.sort(key=lambda p: (p.origin or ("", 0)))
+    return problems, unreadable
+
+
+def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
+    """The problems of one role file, and whether it could be read at all."""
+    data, loading = checked_file(path, project.markup)
+    if data is None:
+        return list(loading), not any(p.subtype == "load" for p in loading)
+    return _role_check(path, data, loading, project), True
+
+
+def _role_check(
+    path: str, data: Map, loading: Sequence[Problem], project: Project
+) -> list[Problem]:
+    role_id = data.get("id", Path(path).stem)
+    if role_id.startswith("_"):  # a base: only its own text can be checked
+        return [*loading, *file_problems(path, data, project.checks)]
+    levels = [level["id"] for level in data.get("levels", ())] or [None]
+    roles_dir = project.roles_dir or os.path.dirname(path)
+    problems: list[Problem] = []
+    for level in levels:
+        resolution = resolve_role(path, level, roles_dir=roles_dir, markup=project.markup,
+                                  checks=project.checks)
+        problems += resolution.problems
+    return problems
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _text_report(files: list[str], problems: list[Problem], out: TextIO) -> None:
+    for problem in problems:
+        path, line = problem.origin or ("", 0)
+        where = f"{_display(path)}:{line}" if line else _display(path)
+        print(f"{where}: {problem.severity}: {problem.message} "
+              f"[{WARNING_TYPE}.{problem.subtype}]", file=out)
+    counts = _counts(problems)
+    summary = ", ".join(f"{n} {severity}{'s' if n != 1 else ''}"
+                        for severity, n in counts.items() if n)
+    noun = "file" if len(files) == 1 else "files"
+    print(f"{len(files)} role {noun} checked: {summary or 'no problems'}", file=out)
+
+
+def _json_report(files: list[str], problems: list[Problem], out: TextIO) -> None:
+    report: dict[str, Any] = {
+        "version": JSON_FORMAT_VERSION,
+        "files": [_display(path) for path in files],
+        "counts": _counts(problems),
+        "problems": [
+            {
+                "file": _display(p.origin[0]) if p.origin else None,
+                "line": p.origin[1] if p.origin and p.origin[1] else None,
+                "severity": p.severity,
+                "type": f"{WARNING_TYPE}.{p.subtype}",
+                "rule": p.rule,
+                "message": p.message,
+            }
+            for p in problems
+        ],
+    }
+    json.dump(report, out, indent=2)
+    out.write("\n")
+
+
+def _counts(problems: list[Problem]) -> dict[str, int]:
+    return {severity: sum(p.severity == severity for p in problems)
+            for severity in reversed(SEVERITIES)}

@@ -1,0 +1,107 @@
+"""The checks in a Sphinx build: warnings at the role file's line, on every page that
+renders the role, controlled by ``jobdesc_*`` settings and ``suppress_warnings``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Project
+from sphinx.cmd.build import build_main
+
+SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_730aec9ae80f6899.txt"
+
+ROLE = """\
+title: Backend Developer
+summary: You build the APIs of our scheduling platform, with the team.
+responsibilities: [Design APIs]
+requirements:
+  must:
+    - {id: lang, text: Python or Java, competencies: [craft]}
+    - {id: db, text: Relational databases}
+benefits: [Free beer on Fridays]
+competencies:
+  - {id: craft, name: Backend craft}
+interview:
+  stages:
+    - id: technical
+      title: Technical interview
+      focus: [craft]
+      questions:
+        - {id: servers, text: How does a request reach us?, competencies: [craft]}
+"""
+PAGE = "Careers\n=======\n\n.. jobdescription:: backend\n"
+COVERAGE = ("src/roles/backend.yaml:7: WARNING: must-have 'db' names no competency, so no "
+            "interview question can assess it (add 'competencies: [...]') (used in index.rst:4) "
+            "[jobdesc.coverage]")
+BEER = ('src/roles/backend.yaml:8: WARNING: "beer": perks such as beer or ping-pong stand in '
+        "for real benefits and suggest a narrow culture; list real benefits (pay, leave, "
+        "learning budget, flexible hours, health care) [hollow-benefits] (used in index.rst:4) "
+        "[jobdesc.lint]")
+
+
+def build(project: Project, conf: str = "") -> list[str]:
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\n' + conf)
+    project.write("roles/backend.yaml", ROLE)
+    project.write("index.rst", PAGE)
+    project.build()
+    return project.warnings
+
+
+def test_problems_are_warnings_at_the_role_files_lines(project: Project) -> None:
+    assert build(project) == [BEER, COVERAGE]
+    assert "Free beer on Fridays" in project.output("index.html")  # the page still renders
+
+
+def test_each_page_that_renders_the_role_reports_it(project: Project) -> None:
+    project.write("guide.rst", "Guide\n=====\n\n.. interviewguide:: backend\n")
+    project.write("index.rst", PAGE + "\n.. toctree::\n\n   guide\n")
+    warnings = build(project)
+    assert COVERAGE.replace("index.rst:4", "guide.rst:4") in warnings
+    assert COVERAGE in warnings
+
+
+def test_jobdesc_checks_turns_checks_off(project: Project) -> None:
+    assert build(project, 'jobdesc_checks = ["lint"]\n') == [BEER]
+    assert build(project, "jobdesc_checks = []\n") == []
+
+
+def test_suppress_warnings_silences_a_subtype(project: Project) -> None:
+    assert build(project, 'suppress_warnings = ["jobdesc.lint"]\n') == [COVERAGE]
+
+
+def test_lint_allow_and_rule_settings(project: Project) -> None:
+    assert build(project, 'jobdesc_lint_allow = ["free beer"]\n') == [COVERAGE]
+    assert build(project, 'jobdesc_lint_rules = {"hollow-benefits": "off"}\n') == [COVERAGE]
+
+
+def test_invalid_lint_settings_are_reported(project: Project) -> None:
+    warnings = build(project, 'jobdesc_lint_rules = {"hollow-benefit": "off"}\n')
+    assert warnings[0] == (
+        "WARNING: invalid value {'hollow-benefit': 'off'} for 'jobdesc_lint_rules': expected a "
+        "dict of lint rule ids to 'off', 'notice', 'warning' or 'error'; using {} [jobdesc.config]")
+    assert warnings[1:] == [BEER, COVERAGE]
+
+
+def test_the_seed_document_as_a_summary_has_findings(project: Project) -> None:
+    seed = SEED.read_text(encoding="utf8")
+    summary = "summary: |\n" + "".join(f"  {line}\n" if line.strip() else "\n"
+                                       for line in seed.splitlines())
+    project.write("roles/backend.yaml", ROLE.replace(
+        "summary: You build the APIs of our scheduling platform, with the team.\n", summary))
+    project.write("index.rst", PAGE)
+    project.build()
+    line = 2 + next(n for n, text in enumerate(seed.splitlines(), start=1) if "fanatic" in text)
+    assert (f'src/roles/backend.yaml:{line}: WARNING: "fanatic": gimmick titles such as "ninja" '
+            'or "fanatic" devalue the work and put off experienced applicants; name the job '
+            '("backend developer") and say what the person will do [hyperbolic-title] '
+            "(used in index.rst:4) [jobdesc.lint]") in project.warnings
+
+
+def test_a_lint_finding_fails_a_build_with_W(project: Project, tmp_path: Path) -> None:
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\njobdesc_checks = ["lint"]\n')
+    project.write("roles/backend.yaml", ROLE)
+    project.write("index.rst", PAGE)
+    assert build_main(["-W", "-q", "-b", "html", str(project.src), str(tmp_path / "out")]) != 0
+    project.write("roles/backend.yaml", ROLE.replace("Free beer on Fridays", "30 days of leave"))
+    assert build_main(["-W", "-q", "-E", "-b", "html", str(project.src),
+                       str(tmp_path / "out")]) == 0
