@@ -12,6 +12,7 @@ files that cannot be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -114,11 +115,13 @@ def _project(conf_dir: str | None) -> Project:
     conf = Path(conf_dir, "conf.py")
     if not conf.is_file():
         raise UsageError(f"no conf.py in {conf_dir}")
-    from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
+    # As sphinx-build runs it: in its folder, with `tags` defined (no tags are set).
+    raw: dict[str, Any] = {"__file__": str(conf), "tags": Tags()}
     try:
-        raw = eval_config_file(str(conf), Tags())  # type: ignore[arg-type]  # str in Sphinx 7
+        with contextlib.chdir(conf.parent):
+            exec(compile(conf.read_bytes(), str(conf), "exec"), raw)
     except Exception as error:  # conf.py is user code: report whatever it raises
         raise UsageError(f"cannot read {conf}: {error}") from error
     values, messages = validated_values(raw)

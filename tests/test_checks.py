@@ -45,7 +45,7 @@ interview:
       duration_minutes: 30
       focus: [craft]
       questions:
-        - {id: servers, text: How does a request reach us?, competencies: [craft], duration_minutes: 20}
+        - {id: servers, text: How do requests arrive?, competencies: [craft], duration_minutes: 20}
     - id: technical
       title: Technical
       duration_minutes: 60
@@ -188,8 +188,8 @@ def test_time_budget_counts_only_the_levels_questions(role_file: WriteRole) -> N
 
 
 def test_anchors_are_checked_only_when_required(role_file: WriteRole) -> None:
-    path = role_file(GOOD.replace("          anchors: {1: None., 2: Some., 3: Good., 4: Excellent.}",
-                                  "          anchors: {1: None., 4: Excellent.}"))
+    path = role_file(GOOD.replace("anchors: {1: None., 2: Some., 3: Good., 4: Excellent.}",
+                                  "anchors: {1: None., 4: Excellent.}"))
     assert problems(path) == []
     expected = ["32: anchors: question 'schema' has no anchor for rating '2', '3' (neither its "
                 "own nor its competencies')"]

@@ -21,9 +21,9 @@ SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_730aec9ae80f6899.tx
 TEXT_RULES = [rule for rule in rules() if rule.pattern is not None]
 
 
-def found(text: str, settings: LintSettings = LintSettings()) -> list[tuple[str, str]]:
+def found(text: str, settings: LintSettings | None = None) -> list[tuple[str, str]]:
     """(rule id, matched words) for every finding in *text*."""
-    return [(f.rule.id, f.text) for f in Linter(settings).findings(text)]
+    return [(f.rule.id, f.text) for f in Linter(settings or LintSettings()).findings(text)]
 
 
 # --- the rule data -------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_jobdesc.checks import CHECKS
+from sphinx_jobdesc.checks.lint import rules
 from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS, OPTIONS
 from sphinx_jobdesc.directives import InterviewGuideDirective, JobDescriptionDirective
 from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS
@@ -37,3 +39,12 @@ def test_readme_starts_with_the_two_commands_ci_runs() -> None:
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text("utf8").strip().splitlines()[-1]
     assert ci in README
     assert README.index(ci) < README.index("## Quickstart")
+
+
+@pytest.mark.parametrize("rule", [rule.id for rule in rules()])
+def test_lint_rule_is_documented(rule: str) -> None:
+    assert f"| `{rule}` |" in README
+
+
+def test_check_names_are_documented() -> None:
+    assert all(f"`{name}`" in README for name in CHECKS)

@@ -1,0 +1,168 @@
+"""``sphinx-jobdesc check``: the installed command, run as users and pre-commit run it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).parents[1]
+EXAMPLE = REPO / "example_docs"
+COMMAND = Path(sys.executable).parent / "sphinx-jobdesc"
+
+CLEAN = """\
+title: Backend Developer
+summary: You build the APIs of our scheduling platform, with the team.
+responsibilities: [Design APIs]
+requirements:
+  must: [Python]
+"""
+
+
+def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(COMMAND), *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, check=False)
+
+
+def test_the_example_handbook_is_clean() -> None:
+    result = run("check", "roles", cwd=EXAMPLE)
+    assert (result.returncode, result.stdout) == (0, "3 role files checked: no problems\n")
+
+
+def test_the_demo_page_shows_the_current_output() -> None:
+    """``example_docs/lint-demo/check-output.txt`` is included in the handbook; regenerate it
+    with ``sphinx-jobdesc check lint-demo/rockstar-developer.yaml > lint-demo/check-output.txt``
+    (in ``example_docs``) when the checks change."""
+    result = run("check", "lint-demo/rockstar-developer.yaml", cwd=EXAMPLE)
+    assert result.returncode == 1
+    assert result.stdout == (EXAMPLE / "lint-demo" / "check-output.txt").read_text("utf8")
+
+
+def test_output_lines_name_file_line_severity_and_type() -> None:
+    result = run("check", "lint-demo/rockstar-developer.yaml", cwd=EXAMPLE)
+    *lines, summary = result.stdout.splitlines()
+    pattern = re.compile(r"lint-demo/rockstar-developer\.yaml:\d+: (error|warning|notice): .+ "
+                         r"\[jobdesc\.(lint|coverage|time_budget|anchors|posting|staleness)\]")
+    assert all(pattern.fullmatch(line) for line in lines), lines
+    assert summary == "1 role file checked: 5 errors, 18 warnings, 5 notices"
+    assert "Emacs" not in result.stdout  # disabled by a comment on its line
+
+
+def test_fail_on(tmp_path: Path) -> None:
+    warnings_only = tmp_path / "backend.yaml"
+    warnings_only.write_text(CLEAN + "benefits: [Free beer]\n", encoding="utf8")
+    assert run("check", warnings_only).returncode == 1
+    assert run("check", "--fail-on", "error", warnings_only).returncode == 0
+    assert run("check", "--fail-on", "never", warnings_only).returncode == 0
+    notices_only = tmp_path / "frontend.yaml"
+    notices_only.write_text(CLEAN.replace("[Design APIs]", "[Design cutting-edge APIs]"),
+                            encoding="utf8")
+    assert run("check", notices_only).returncode == 0
+    assert run("check", "--fail-on", "notice", notices_only).returncode == 1
+
+
+def test_json_format() -> None:
+    result = run("check", "--format", "json", "lint-demo/rockstar-developer.yaml", cwd=EXAMPLE)
+    report = json.loads(result.stdout)
+    assert report["version"] == 1
+    assert report["files"] == ["lint-demo/rockstar-developer.yaml"]
+    assert report["counts"] == {"error": 5, "warning": 18, "notice": 5}
+    fanatic = next(p for p in report["problems"] if p["message"].startswith('"fanatic"'))
+    assert {key: fanatic[key] for key in ("file", "line", "severity", "type", "rule")} == {
+        "file": "lint-demo/rockstar-developer.yaml", "line": 7, "severity": "warning",
+        "type": "jobdesc.lint", "rule": "hyperbolic-title"}
+    coverage = next(p for p in report["problems"] if p["type"] == "jobdesc.coverage")
+    assert coverage["rule"] is None
+
+
+def test_a_folder_is_searched_and_base_text_is_reported_once(tmp_path: Path) -> None:
+    (tmp_path / "_company.yaml").write_text("benefits: [Free pizza]\n", encoding="utf8")
+    for name in ("backend", "frontend"):
+        (tmp_path / f"{name}.yaml").write_text("extends: _company\n" + CLEAN, encoding="utf8")
+    result = run("check", tmp_path)
+    assert result.stdout.count('"pizza"') == 1
+    assert result.stdout.endswith("3 role files checked: 1 warning\n")
+
+
+def test_every_level_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(CLEAN.replace("must: [Python]", "must: [7 years of Python]")
+                    + "levels:\n  - {id: junior, title: Junior}\n  - {id: senior, title: Senior}\n",
+                    encoding="utf8")
+    result = run("check", path)
+    assert "for 'Junior'" in result.stdout
+    assert "for 'Senior'" not in result.stdout
+
+
+def test_settings_come_from_conf_py(tmp_path: Path) -> None:
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "backend.yaml").write_text(CLEAN + "benefits: [Free beer]\n",
+                                                     encoding="utf8")
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_jobdesc"]\n'
+                                      'jobdesc_lint_allow = ["free beer"]\n', encoding="utf8")
+    result = run("check", "--conf-dir", tmp_path)
+    assert (result.returncode, result.stdout) == (0, "1 role file checked: no problems\n")
+    (tmp_path / "conf.py").write_text('jobdesc_stale_after_days = "soon"\n', encoding="utf8")
+    result = run("check", "-c", tmp_path, "--fail-on", "error")
+    assert result.stdout.startswith(
+        f"{tmp_path / 'conf.py'}:1: warning: invalid value 'soon' for 'jobdesc_stale_after_days'")
+    assert result.returncode == 0
+
+
+def test_allow_and_disable_options(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(CLEAN + "benefits: [Free beer]\nreviewed: 2001-01-01\n", encoding="utf8")
+    assert "[jobdesc.lint]" in run("check", path).stdout
+    assert "[jobdesc.lint]" not in run("check", "--allow", "beer", path).stdout
+    assert "[jobdesc.lint]" not in run("check", "--disable", "hollow-benefits", path).stdout
+    assert "[jobdesc.staleness]" in run("check", path).stdout
+    assert "[jobdesc.staleness]" not in run("check", "--disable", "staleness", path).stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check", "nope.yaml"], "sphinx-jobdesc: error: nope.yaml: no such file or folder\n"),
+    (["check", "--disable", "hollow-benefit", "example_docs/roles"],
+     "sphinx-jobdesc: error: --disable: no check or lint rule named 'hollow-benefit'; did you "
+     "mean 'hollow-benefits'?\n"),
+    (["check", "--conf-dir", "tests"], "sphinx-jobdesc: error: no conf.py in tests\n"),
+])
+def test_usage_errors_exit_with_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (result.returncode, result.stderr) == (2, message)
+
+
+def test_unreadable_files_exit_with_2_and_broken_ones_with_1(tmp_path: Path) -> None:
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"title: \xff\xfe\n")
+    result = run("check", binary)
+    assert result.returncode == 2
+    assert "binary.yaml:1: error: cannot read role file: not UTF-8" in result.stdout
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(CLEAN + "benefits: [a, b\n", encoding="utf8")
+    result = run("check", broken)
+    assert result.returncode == 1
+    assert "broken.yaml:7: error: YAML syntax error" in result.stdout
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "sphinx_jobdesc", "check", "roles"],
+                            cwd=EXAMPLE, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, "3 role files checked: no problems\n")
+
+
+def test_pre_commit_hook_runs_the_installed_command() -> None:
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf8"))
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf8"))["project"]["scripts"]
+    assert hook["entry"].split()[0] in scripts
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("docs/roles/backend-developer.yaml")
+    assert files.search("roles/_company.yml")
+    assert not files.search(".github/workflows/ci.yml")
+    assert not files.search("docs/conf.py")
