@@ -49,11 +49,15 @@ benefits:
 """ + "".join(f"  - {{id: benefit-{i}, text: Benefit number {i} with a realistic length of "
               f"a dozen words or so}}\n" for i in range(6)) + """\
 how_to_apply: Send your CV and a few sentences about a system you are proud of.
-posting: {apply_url: "https://careers.example.com/apply"}
+posting:
+  date_posted: 2026-11-01
+  apply_url: "https://careers.example.com/apply"
+  hiring_organization: {name: Acme}
 """
 
 
 def role_file(index: int, guides: bool) -> str:
+    """A role that passes every check, as a maintained handbook's roles do."""
     lines = [
         "extends: _company",
         f"title: Role {index} Developer",
@@ -68,7 +72,8 @@ def role_file(index: int, guides: bool) -> str:
         "requirements:",
         "  must:",
         *(f'    - {{id: must-{i}, text: "Must-have requirement {i}: professional experience '
-          f'with a relevant technology"}}' for i in range(8)),
+          f'with a relevant technology"' + (f", competencies: [comp-{i % 4}]" if guides else "")
+          + "}" for i in range(8)),
         "  nice:",
         *(f'    - {{id: nice-{i}, text: "Nice-to-have {i}: experience with caching or '
           f'profiling"}}' for i in range(4)),
@@ -98,7 +103,8 @@ def interview_lines() -> list[str]:
             f"      focus: [comp-{s}, comp-{s + 1}]",
             "      questions:",
             *(f"        - {{id: q-{s}-{q}, title: Question {q}, text: 'How would you handle "
-              f"situation {q} of stage {s}?', type: technical, competencies: [comp-{s}], "
+              f"situation {q} of stage {s}?', type: technical, "
+              f"competencies: [comp-{s + q % 2}], "
               f"duration_minutes: 10, follow_ups: ['And then?'], look_for: ['Specifics'], "
               f"red_flags: ['Blame']}}" for q in range(3)),
         )),

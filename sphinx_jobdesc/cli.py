@@ -25,9 +25,9 @@ from . import __version__
 from .checks import CHECKS, CheckSettings, LintSettings, file_problems
 from .checks.lint import rules
 from .config import check_settings, validated_values
-from .loader import ROLE_FILE_SUFFIXES, Map
+from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import checked_file, resolve_role
+from .roles import CheckedFile, checked_file, resolve_role
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -192,18 +192,18 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
 
 def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     """The problems of one role file, and whether it could be read at all."""
-    data, loading = checked_file(path, project.markup)
-    if data is None:
-        return list(loading), not any(p.subtype == "load" for p in loading)
-    return _role_check(path, data, loading, project), True
+    checked = checked_file(path, project.markup)
+    if checked.data is None:
+        return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
+    return _role_check(path, checked, project), True
 
 
-def _role_check(
-    path: str, data: Map, loading: Sequence[Problem], project: Project
-) -> list[Problem]:
+def _role_check(path: str, checked: CheckedFile, project: Project) -> list[Problem]:
+    data = checked.data
+    assert data is not None
     role_id = data.get("id", Path(path).stem)
     if role_id.startswith("_"):  # a base: only its own text can be checked
-        return [*loading, *file_problems(path, data, project.checks)]
+        return [*checked.problems, *file_problems(path, checked.texts, project.checks)]
     levels = [level["id"] for level in data.get("levels", ())] or [None]
     roles_dir = project.roles_dir or os.path.dirname(path)
     problems: list[Problem] = []

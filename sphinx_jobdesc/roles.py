@@ -18,7 +18,7 @@ from .checks import CheckSettings, file_problems, role_problems
 from .loader import ROLE_FILE_SUFFIXES, Map, Seq, load_file
 from .merge import inherit
 from .model import Level, Role, build_role
-from .problems import Problem
+from .problems import Origin, Problem
 from .validation import validate_file
 
 
@@ -39,8 +39,8 @@ class _Run:
     roles_dir: str
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    #: The files that loaded, with their validated data (for the lint).
-    loaded: list[tuple[str, Map]] = field(default_factory=list)
+    #: The files that loaded (for the lint).
+    loaded: list[tuple[str, CheckedFile]] = field(default_factory=list)
 
 
 def is_path(reference: str) -> bool:
@@ -74,7 +74,7 @@ def find_role_file(
 
 
 def _declared_id(path: str, markup: str) -> str:
-    data = checked_file(path, markup)[0]
+    data = checked_file(path, markup).data
     declared = data.get("id") if data is not None else None
     return declared if isinstance(declared, str) else _stem(path)
 
@@ -83,7 +83,17 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-CheckedFile = tuple[Map | None, tuple[Problem, ...]]
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """One role file, read and validated."""
+
+    #: The valid part of the file (None when it could not be read or parsed).
+    data: Map | None
+    problems: tuple[Problem, ...]
+    #: Its prose with origins, for the language lint.
+    texts: tuple[tuple[str, Origin], ...] = ()
+
+
 _checked: dict[tuple[str, str], tuple[tuple[int, int], CheckedFile]] = {}
 
 
@@ -93,31 +103,32 @@ def checked_file(path: str, markup: str) -> CheckedFile:
         stat = os.stat(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, (Problem("load", f"cannot read role file: {reason}", (path, 1)),)
+        return CheckedFile(None, (Problem("load", f"cannot read role file: {reason}",
+                                          (path, 1)),))
     key = (stat.st_mtime_ns, stat.st_size)
     cached = _checked.get((path, markup))
     if cached is not None and cached[0] == key:
         return cached[1]
     loaded = load_file(path)
-    data, problems = loaded.data, loaded.problems
-    if data is not None:
-        data, found = validate_file(data, markup)
-        problems += tuple(found)
-    checked = (data, problems)
+    checked = CheckedFile(loaded.data, loaded.problems)
+    if loaded.data is not None:
+        data, found, texts = validate_file(loaded.data, markup)
+        checked = CheckedFile(data, loaded.problems + tuple(found), tuple(texts))
     _checked[(path, markup)] = (key, checked)
     return checked
 
 
-_linted: dict[tuple[str, str, CheckSettings], tuple[Map, list[Problem]]] = {}
+_linted: dict[tuple[str, str, CheckSettings], tuple[CheckedFile, list[Problem]]] = {}
 
 
-def _linted_file(path: str, data: Map, markup: str, checks: CheckSettings) -> list[Problem]:
-    """The lint findings of one file, computed once per version of its data."""
+def _linted_file(path: str, file: CheckedFile, markup: str, checks: CheckSettings
+                 ) -> list[Problem]:
+    """The lint findings of one file, computed once per version of the file."""
     cached = _linted.get((path, markup, checks))
-    if cached is not None and cached[0] is data:
+    if cached is not None and cached[0] is file:
         return cached[1]
-    problems = file_problems(path, data, checks)
-    _linted[(path, markup, checks)] = (data, problems)
+    problems = file_problems(path, file.texts, checks)
+    _linted[(path, markup, checks)] = (file, problems)
     return problems
 
 
@@ -163,8 +174,8 @@ def resolve_role(
             tree = _merge_level(tree, level_id, run)
     role, problems = build_role(tree, role_id=role_id, origin=origin, level=level, levels=levels)
     run.problems.extend(problems)
-    for file, data in run.loaded:
-        run.problems.extend(_linted_file(file, data, markup, checks))
+    for file, checked in run.loaded:
+        run.problems.extend(_linted_file(file, checked, markup, checks))
     run.problems.extend(role_problems(role, checks))
     return Resolution(role, tuple(run.problems), tuple(run.files))
 
@@ -172,11 +183,12 @@ def resolve_role(
 def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | None:
     """The merged content of *path* and the files it extends, with its role id."""
     run.files.append(path)
-    data, problems = checked_file(path, run.markup)
-    run.problems.extend(problems)
+    checked = checked_file(path, run.markup)
+    run.problems.extend(checked.problems)
+    data = checked.data
     if data is None:
         return None
-    run.loaded.append((path, data))
+    run.loaded.append((path, checked))
     role_id = data.get("id", _stem(path))
     parent_id = data.get("extends")
     if parent_id is None:

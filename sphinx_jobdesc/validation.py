@@ -54,8 +54,13 @@ def required_after_merge() -> list[str]:
     return keys
 
 
-def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem]]:
-    """Validate one file's data; return the valid part and the problems found.
+#: Prose written in a role file (``x-text`` and ``x-lint`` values), with its origin.
+Texts = list[tuple[str, Origin]]
+
+
+def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem], Texts]:
+    """Validate one file's data; return the valid part, the problems found, and the
+    file's prose (what the language lint reads, collected on the way).
 
     Works in place (invalid entries are removed from *data*): the loader's
     tree is fresh and unshared, and not copying it keeps a build's garbage
@@ -67,7 +72,7 @@ def validate_file(data: Map, markup_default: str) -> tuple[Map, list[Problem]]:
         file_markup = markup_default
     validator = _Validator(problems, rst=file_markup == "rst")
     cleaned = validator.value(data, role_schema(), "", data.origin)
-    return cleaned, problems
+    return cleaned, problems, validator.texts
 
 
 _JSON_TYPES: dict[type, str] = {
@@ -150,6 +155,7 @@ class _Validator:
     def __init__(self, problems: list[Problem], *, rst: bool) -> None:
         self.problems = problems
         self.rst = rst
+        self.texts: Texts = []
 
     def report(
         self, path: str, message: str, origin: Origin, subtype: Subtype = "schema"
@@ -203,7 +209,10 @@ class _Validator:
             self.report(path, f"{value} is less than the minimum {schema['minimum']}", origin)
             return _INVALID
         if schema.get("x-text"):
+            self.texts.append((value, origin))
             return self.text(value, path, origin)
+        if schema.get("x-lint"):
+            self.texts.append((value, origin))
         return value
 
     def text(self, value: str, path: str, origin: Origin) -> str:
@@ -285,37 +294,3 @@ class _Validator:
         value.origins[:] = kept_origins
         return value
 
-
-def text_fields(data: Map) -> list[tuple[str, str, Origin]]:
-    """Every prose value of validated *data* (``x-text`` or ``x-lint``): path, text, origin.
-
-    This is how the language lint finds what people wrote, and where, without a
-    second list of field names to keep in step with the schema.
-    """
-    found: list[tuple[str, str, Origin]] = []
-    _collect_texts(data, role_schema(), "", data.origin, found)
-    return found
-
-
-def _collect_texts(
-    value: Any, schema: JsonSchema, path: str, origin: Origin,
-    found: list[tuple[str, str, Origin]],
-) -> None:
-    schema = _resolve(schema)
-    alternatives = schema.get("oneOf") or schema.get("anyOf")
-    if alternatives:
-        schema = next((alt for alt in map(_resolve, alternatives)
-                       if _matches_type(value, alt.get("type"))), {})
-    if isinstance(value, Map):
-        known = _properties(schema)
-        patterns = schema.get("patternProperties", {})
-        for key, child in value.items():
-            child_schema = known.get(key) or next(
-                (s for p, s in patterns.items() if re.search(p, key)), {})
-            _collect_texts(child, child_schema, _join(path, key), value.origins[key], found)
-    elif isinstance(value, Seq):
-        items = schema.get("items", {})
-        for index, (child, child_origin) in enumerate(zip(value, value.origins, strict=True)):
-            _collect_texts(child, items, _join(path, index), child_origin, found)
-    elif isinstance(value, str) and (schema.get("x-text") or schema.get("x-lint")):
-        found.append((path, value, origin))

@@ -65,7 +65,7 @@ def test_example_is_valid_for_both(path: Path) -> None:
     loaded = load_file(str(path))
     assert loaded.problems == ()
     assert loaded.data is not None
-    _, problems = validate_file(loaded.data, "text")
+    _, problems, _ = validate_file(loaded.data, "text")
     assert problems == []
 
 
@@ -75,7 +75,7 @@ def test_invalid_fixture_is_rejected_by_both(path: Path) -> None:
         validate_json(path)
     loaded = load_file(str(path))
     assert loaded.data is not None
-    _, problems = validate_file(loaded.data, "text")
+    _, problems, _ = validate_file(loaded.data, "text")
     if path.stem in CHECKED_AFTER_MERGE:
         problems = list(resolve_role(str(path), None, roles_dir=str(path.parent),
                                      markup="text").problems)

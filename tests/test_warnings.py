@@ -159,7 +159,7 @@ def test_drop_of_an_id_that_is_not_inherited(project: Project) -> None:
 
 def test_duplicate_item_ids(project: Project) -> None:
     project.write("roles/backend.yaml", MINIMAL + "benefits:\n  - {id: gym, text: Gym}\n"
-                  "  - {id: gym, text: Pool}\n")
+                  "  - {id: gym, text: Bikes}\n")
     project.write("index.rst", page())
     project.build()
     assert project.warnings == [
@@ -168,7 +168,7 @@ def test_duplicate_item_ids(project: Project) -> None:
     ]
     html = project.output("index.html")
     assert "Gym" in html
-    assert "Pool" not in html
+    assert "Bikes" not in html
 
 
 def test_duplicate_yaml_key(project: Project) -> None:

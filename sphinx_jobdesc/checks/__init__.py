@@ -15,11 +15,10 @@ checks off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..loader import Map
 from ..model import Role
-from ..problems import Problem
+from ..problems import Origin, Problem
 from . import lint
 from .interview import anchor_problems, coverage_problems, time_budget_problems
 from .language import language_problems
@@ -55,8 +54,10 @@ def role_problems(role: Role, settings: CheckSettings) -> list[Problem]:
     return problems
 
 
-def file_problems(path: str, data: Map, settings: CheckSettings) -> list[Problem]:
-    """The lint findings in the text of one validated role file."""
+def file_problems(
+    path: str, texts: Sequence[tuple[str, Origin]], settings: CheckSettings
+) -> list[Problem]:
+    """The lint findings in the prose of one role file (*texts*, as validation collected it)."""
     if "lint" not in settings.enabled:
         return []
-    return lint.file_problems(path, data, settings.lint)
+    return lint.file_problems(path, texts, settings.lint)

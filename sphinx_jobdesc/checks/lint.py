@@ -13,7 +13,7 @@ base file gives to many roles is reported once, at its own line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,9 +21,7 @@ from typing import Any, cast
 
 import yaml
 
-from ..loader import Map
 from ..problems import Origin, Problem, Severity
-from ..validation import text_fields
 from .settings import LintSettings
 
 try:
@@ -49,6 +47,7 @@ class Rule:
     joblint: int | None = None
     #: A check implemented in code (for rules that need the role's level), else None.
     check: str | None = None
+    triggers: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     exceptions: re.Pattern[str] | None = None
     suggest: Mapping[str, str] = field(default_factory=dict)
@@ -77,6 +76,7 @@ def rules() -> tuple[Rule, ...]:
             suggestion=entry["suggestion"],
             joblint=entry.get("joblint"),
             check=entry.get("check"),
+            triggers=tuple(entry.get("triggers", ())),
             pattern=_whole_words(entry["triggers"]) if "triggers" in entry else None,
             exceptions=_whole_words(entry["except"]) if "except" in entry else None,
             suggest=entry.get("suggest", {}),
@@ -92,8 +92,8 @@ def rule(rule_id: str) -> Rule:
 
 @dataclass(frozen=True)
 class GenderCodedWords:
-    masculine: re.Pattern[str]
-    feminine: re.Pattern[str]
+    #: A word starting with a stem; group ``masculine`` or ``feminine`` says which list.
+    pattern: re.Pattern[str]
     exceptions: re.Pattern[str]
     strong_below: int
 
@@ -102,12 +102,11 @@ class GenderCodedWords:
 def gender_coded_words() -> GenderCodedWords:
     data = _data("gender-coded.yaml")
 
-    def stems(words: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")[\w-]*",
-                          re.IGNORECASE)
+    def stems(name: str) -> str:
+        return f"(?P<{name}>" + "|".join(map(re.escape, data[name])) + ")"
 
-    return GenderCodedWords(stems(data["masculine"]), stems(data["feminine"]),
-                            _whole_words(data["except"]), data["strong_below"])
+    pattern = re.compile(rf"(?<![\w-])(?:{stems('masculine')}|{stems('feminine')})[\w-]*")
+    return GenderCodedWords(pattern, _whole_words(data["except"]), data["strong_below"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +119,25 @@ class Finding:
     text: str
 
 
+def _prefilter(triggers: list[str]) -> re.Pattern[str]:
+    """One pattern that matches lower-cased text wherever some trigger might match.
+
+    Most texts match no rule, and this tells with one scan. It is written in
+    lower case without IGNORECASE because Python's regex engine then skips
+    the alternatives whose first letter differs, which makes it several times
+    faster than the case-insensitive union of the rules. (Lower-casing only
+    widens it: a case-sensitive trigger such as ``(?-i:CVS)`` becomes ``cvs``;
+    the rules themselves decide.)
+    """
+    union = "|".join(triggers).replace("(?-i:", "(?:").lower()
+    return re.compile(rf"(?<!\w)(?:{union})(?!\w)")
+
+
 def prepared(text: str) -> str:
     """*text* with literals, links and addresses blanked and lines joined (offsets kept)."""
     text = text.replace("\n", " ")
+    if "`" not in text and "://" not in text and "@" not in text:
+        return text
     return _LITERALS.sub(lambda match: " " * len(match.group()), text)
 
 
@@ -140,7 +155,9 @@ class Linter:
     def __init__(self, settings: LintSettings) -> None:
         #: Each rule's severity in this project, or "off".
         self.severities = {r.id: settings.severity(r.id, r.severity) for r in rules()}
-        self.active = tuple(r for r in rules() if self.severities[r.id] != "off")
+        self.active = tuple(r for r in rules() if self.severities[r.id] != "off"
+                            and r.pattern is not None)
+        self.prefilter = _prefilter([t for r in self.active for t in r.triggers])
         self.allowed = (_whole_words([re.escape(p) for p in settings.allow])
                         if settings.allow else None)
 
@@ -150,11 +167,12 @@ class Linter:
     def findings(self, text: str) -> list[Finding]:
         """Every match of an active rule in *text* that no exception or allowed phrase covers."""
         text = prepared(text)
+        if not self.prefilter.search(text.lower()):
+            return []
         allowed = _spans(self.allowed, text)
         found: list[Finding] = []
         for candidate in self.active:
-            if candidate.pattern is None:
-                continue
+            assert candidate.pattern is not None
             matches = list(candidate.pattern.finditer(text))
             if not matches:
                 continue
@@ -166,14 +184,17 @@ class Linter:
     def coded_words(self, text: str) -> tuple[list[str], list[str]]:
         """The masculine- and feminine-coded words of *text*, technical senses left out."""
         words = gender_coded_words()
-        text = prepared(text)
-        fine = _spans(self.allowed, text) + _spans(words.exceptions, text)
-
-        def coded(pattern: re.Pattern[str]) -> list[str]:
-            return [m.group().lower() for m in pattern.finditer(text)
-                    if not _inside(m.start(), m.end(), fine)]
-
-        return coded(words.masculine), coded(words.feminine)
+        text = prepared(text).lower()  # the stems are lower case: see _prefilter
+        matches = list(words.pattern.finditer(text))
+        masculine: list[str] = []
+        feminine: list[str] = []
+        if matches:
+            fine = _spans(self.allowed, text) + _spans(words.exceptions, text)
+            for match in matches:
+                if not _inside(match.start(), match.end(), fine):
+                    coded = masculine if match.group("masculine") else feminine
+                    coded.append(match.group())
+        return masculine, feminine
 
     def problem(self, rule_id: str, message: str, origin: Origin | None) -> Problem:
         found = rule(rule_id)
@@ -197,10 +218,12 @@ def linter(settings: LintSettings) -> Linter:
     return Linter(settings)
 
 
-def file_problems(path: str, data: Map, settings: LintSettings) -> list[Problem]:
+def file_problems(
+    path: str, texts: Sequence[tuple[str, Origin]], settings: LintSettings
+) -> list[Problem]:
     """Lint every text written in one role file, at the line it was written on."""
     lint = linter(settings)
-    found = [(text, origin, finding) for _, text, origin in text_fields(data)
+    found = [(text, origin, finding) for text, origin in texts
              for finding in lint.findings(text)]
     if not found:
         return []
