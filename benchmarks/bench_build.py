@@ -111,13 +111,15 @@ def interview_lines() -> list[str]:
     ]
 
 
-def generate(root: Path, roles: int, *, by_hand: bool, guides: bool) -> None:
+def generate(root: Path, roles: int, *, by_hand: bool, guides: bool, checks: bool = True
+             ) -> None:
     """Write the handbook; by hand means the directive's RST is written into each page."""
     shutil.rmtree(root, ignore_errors=True)
     (root / "roles").mkdir(parents=True)
     (root / "roles" / "_company.yaml").write_text(COMPANY)
     extensions = '["sphinx_jobdesc"]' if not by_hand else "[]"
-    (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n")
+    (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n"
+                                  + ("" if checks else "jobdesc_checks = []\n"))
     names = [f"role-{i}" for i in range(roles)]
     toctree = "\n".join(f"   {name}" + (f"\n   {name}-guide" if guides else "")
                         for name in names)
@@ -170,10 +172,13 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--guides", action="store_true",
                         help="also an interviewguide page per role")
+    parser.add_argument("--no-checks", action="store_true",
+                        help="build with jobdesc_checks = [] (what the checks cost)")
     args = parser.parse_args()
     pages = args.roles * (2 if args.guides else 1)
     directive, by_hand = args.workdir / "directive", args.workdir / "by-hand"
-    generate(directive, args.roles, by_hand=False, guides=args.guides)
+    generate(directive, args.roles, by_hand=False, guides=args.guides,
+             checks=not args.no_checks)
     generate(by_hand, args.roles, by_hand=True, guides=args.guides)
     build(directive)  # warm the file cache once for both
     build(by_hand)

@@ -93,6 +93,7 @@ def rule(rule_id: str) -> Rule:
 @dataclass(frozen=True)
 class GenderCodedWords:
     #: A word starting with a stem; group ``masculine`` or ``feminine`` says which list.
+    #: Both patterns match lower-cased text (see :func:`_prefilter` for why).
     pattern: re.Pattern[str]
     exceptions: re.Pattern[str]
     strong_below: int
@@ -106,7 +107,8 @@ def gender_coded_words() -> GenderCodedWords:
         return f"(?P<{name}>" + "|".join(map(re.escape, data[name])) + ")"
 
     pattern = re.compile(rf"(?<![\w-])(?:{stems('masculine')}|{stems('feminine')})[\w-]*")
-    return GenderCodedWords(pattern, _whole_words(data["except"]), data["strong_below"])
+    exceptions = re.compile(r"(?<!\w)(?:" + "|".join(data["except"]) + r")(?!\w)")
+    return GenderCodedWords(pattern, exceptions, data["strong_below"])
 
 
 @dataclass(frozen=True, slots=True)
