@@ -27,7 +27,7 @@ from .checks.lint import rules
 from .config import check_settings, validated_values
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import CheckedFile, checked_file, resolve_role
+from .roles import checked_file, resolve_role
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -193,21 +193,20 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
 def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     """The problems of one role file, and whether it could be read at all."""
     checked = checked_file(path, project.markup)
-    if checked.data is None:
-        return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
-    return _role_check(path, checked, project), True
-
-
-def _role_check(path: str, checked: CheckedFile, project: Project) -> list[Problem]:
     data = checked.data
-    assert data is not None
-    role_id = data.get("id", Path(path).stem)
-    if role_id.startswith("_"):  # a base: only its own text can be checked
-        return [*checked.problems, *file_problems(path, checked.texts, project.checks)]
-    levels = [level["id"] for level in data.get("levels", ())] or [None]
+    if data is None:  # a YAML syntax error is a problem; a file that cannot be read is not
+        return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
+    if data.get("id", Path(path).stem).startswith("_"):  # a base: only its text can be checked
+        return [*checked.problems, *file_problems(path, checked.texts, project.checks)], True
+    levels: list[str | None] = [level["id"] for level in data.get("levels", ())]
+    return _levels_check(path, levels, project), True
+
+
+def _levels_check(path: str, levels: list[str | None], project: Project) -> list[Problem]:
+    """The problems of the role in *path* at each of its *levels* (the family if none)."""
     roles_dir = project.roles_dir or os.path.dirname(path)
     problems: list[Problem] = []
-    for level in levels:
+    for level in levels or [None]:
         resolution = resolve_role(path, level, roles_dir=roles_dir, markup=project.markup,
                                   checks=project.checks)
         problems += resolution.problems

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model import Item, Role
 from ..problems import Problem
@@ -24,7 +25,7 @@ def language_problems(role: Role, settings: CheckSettings) -> list[Problem]:
         problems += _years_problems(role, settings, lint)
     if lint.is_on("long-must-list") and settings.max_must and (
             len(role.requirements.must) > settings.max_must):
-        problems.append(lint.problem(
+        problems.append(lint.rule_problem(
             "long-must-list", f"{_name(role)} has {len(role.requirements.must)} must-have "
             f"requirements, more than {settings.max_must}",
             role.origins.get("requirements", role.origin)))
@@ -72,7 +73,7 @@ def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[P
             years = int(match.group(1))
             if years > limit:
                 level = f"a '{word}' level" if word != "*" else "any level"
-                problems.append(lint.problem(
+                problems.append(lint.rule_problem(
                     "years-of-experience", f'"{match.group().strip()}" for {_name(role)}: '
                     f"{rule('years-of-experience').reason} ({level} needs at most {limit})",
                     item.origin))
@@ -87,16 +88,18 @@ def _gender_coded_problems(role: Role, lint: Linter) -> list[Problem]:
     if score >= 0:
         return []
     strength = "strongly " if score < gender_coded_words().strong_below else ""
-    problem = lint.problem(
+    problem = lint.rule_problem(
         "gender-coded", f"{_name(role)} reads {strength}masculine-coded: "
-        f"{len(masculine)} masculine-coded words ({_counted(masculine)}) against "
+        f"{_words(len(masculine), 'masculine-coded')} ({_counted(masculine)}) against "
         f"{len(feminine)} feminine-coded ({_counted(feminine) or 'none'})",
         role.origins.get("summary", role.origin))
-    if strength:  # a strong imbalance matters more than the rule's base severity
-        problem = Problem(problem.subtype, problem.message, problem.origin,
-                          "warning" if problem.severity == "notice" else problem.severity,
-                          problem.rule)
+    if strength and problem.severity == "notice":  # a strong imbalance matters more
+        problem = replace(problem, severity="warning")
     return [problem]
+
+
+def _words(count: int, kind: str) -> str:
+    return f"{count} {kind} word" + ("" if count == 1 else "s")
 
 
 def _counted(words: list[str]) -> str:

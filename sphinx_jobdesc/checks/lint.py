@@ -198,7 +198,8 @@ class Linter:
                     coded.append(match.group())
         return masculine, feminine
 
-    def problem(self, rule_id: str, message: str, origin: Origin | None) -> Problem:
+    def rule_problem(self, rule_id: str, message: str, origin: Origin | None) -> Problem:
+        """A problem found by *rule_id*, a rule checked in code (see language.py)."""
         found = rule(rule_id)
         return Problem("lint", f"{message}; {found.suggestion} [{found.id}]", origin,
                        self.severity(found.id), found.id)
