@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import Project
 from sphinx.cmd.build import build_main
 
@@ -106,3 +107,39 @@ def test_a_lint_finding_fails_a_build_with_W(project: Project, tmp_path: Path) -
     project.write("roles/backend.yaml", ROLE.replace("Free beer on Fridays", "30 days of leave"))
     assert build_main(["-W", "-q", "-E", "-b", "html", str(project.src),
                        str(tmp_path / "out")]) == 0
+
+
+GOOD = ROLE.replace("    - {id: db, text: Relational databases}\n", "").replace(
+    "benefits: [Free beer on Fridays]\n", "benefits: [30 days of leave]\n")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("      focus: [craft]\n", "      duration_minutes: 10\n      focus: [craft]\n"),
+     None),
+    (("        - {id: servers, text: How does a request reach us?, competencies: [craft]}",
+      "        - {id: servers, text: How does a request reach us?, competencies: [craft],"
+      " duration_minutes: 15}\n      duration_minutes: 10"),
+     "src/roles/backend.yaml:12: WARNING: the questions of stage 'technical' take 15 min, more "
+     "than its 10 min (used in index.rst:4) [jobdesc.time_budget]"),
+    (("interview:\n", "interview:\n  require_anchors: true\n"),
+     "src/roles/backend.yaml:17: WARNING: question 'servers' has no anchor for rating '1', '2', "
+     "'3', '4' (neither its own nor its competencies') (used in index.rst:4) [jobdesc.anchors]"),
+    (("title: Backend Developer\n", "title: Backend Developer\nlocation: {type: remote}\n"),
+     "src/roles/backend.yaml:2: WARNING: a fully remote role must name 'applicant_countries' "
+     "(where applicants may live); search engines reject remote postings without them (used in "
+     "index.rst:4) [jobdesc.posting]"),
+    (("title: Backend Developer\n", "title: Backend Developer\nreviewed: 2001-02-03\n"),
+     "src/roles/backend.yaml:2: WARNING: role 'backend' was last reviewed on 2001-02-03, more "
+     "than 365 days ago (jobdesc_stale_after_days); review it and update 'reviewed' (used in "
+     "index.rst:4) [jobdesc.staleness]"),
+], ids=["clean", "time_budget", "anchors", "posting", "staleness"])
+def test_each_check_warns_at_its_line(
+    project: Project, change: tuple[str, str], expected: str | None
+) -> None:
+    role = GOOD.replace(*change)
+    assert role != GOOD
+    project.write("roles/backend.yaml", role)
+    project.write("index.rst", PAGE)
+    project.build()
+    assert project.warnings == ([expected] if expected else [])
+    assert "Design APIs" in project.output("index.html")
