@@ -1,7 +1,8 @@
 """sphinx-jobdesc: job descriptions and interview guides from versioned role files.
 
 ``setup()`` is the table of contents of the extension: configuration values,
-directives, checks on the finished page, and the message catalog for labels.
+directives, the domain behind ``:job:`` links, checks on the finished page,
+the stylesheet and the message catalog for labels.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
-    from .directives import InterviewGuideDirective, JobDescriptionDirective
+    from .assets import add_stylesheet
+    from .directives import (
+        InterviewGuideDirective,
+        JobCatalogDirective,
+        JobDescriptionDirective,
+        JobLadderDirective,
+    )
+    from .domain import setup_references
     from .locale import MESSAGE_CATALOG
     from .roles import release_cache
     from .transforms import SectionOrderCheck
@@ -26,12 +34,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.add_directive("jobdescription", JobDescriptionDirective)
     app.add_directive("interviewguide", InterviewGuideDirective)
+    app.add_directive("jobladder", JobLadderDirective)
+    app.add_directive("jobcatalog", JobCatalogDirective)
+    setup_references(app)
     app.add_transform(SectionOrderCheck)
     app.connect("env-updated", release_cache)
+    add_stylesheet(app)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -38,6 +38,8 @@ JOBDESCRIPTION_SECTIONS = (
 )
 #: The parts of an interview guide, in their default order.
 INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards")
+#: The parts of a ladder.
+JOBLADDER_SECTIONS = ("levels", "competencies")
 LAYOUTS = ("auto", "plain", "design")
 HEADINGS = ("auto", "section", "rubric", "none")
 MARKUPS = ("text", "rst")

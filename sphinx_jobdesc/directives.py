@@ -16,38 +16,42 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from .catalog import COLUMNS, Filters, build_catalog
 from .config import (
     HEADINGS,
     INTERVIEWGUIDE_SECTIONS,
     JOBDESCRIPTION_SECTIONS,
+    JOBLADDER_SECTIONS,
     LAYOUTS,
     Settings,
     settings,
 )
+from .domain import JobDomain, Rendering, role_files
 from .interview import AUDIENCES, build_guide, stage_ids
+from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
 from .problems import Problem, did_you_mean, warn
-from .roles import find_role_file, is_path, resolve_role
+from .roles import declared_id, find_role_file, is_path, resolve_role
 from .rst import parse_rst
 from .templating import Heading, environment, render
 
 
-class RoleDirective(SphinxDirective):
-    """What the role directives share: options, locating roles, rendering and ids."""
+class TemplateDirective(SphinxDirective):
+    """What every directive of the extension shares: a template rendered to
+    reStructuredText, parsed into the page, its sections given stable ids."""
 
     #: The directive's name; also its template's name and its CSS class.
     kind: ClassVar[str]
     #: The parts the directive can show, in their default order.
-    all_sections: ClassVar[tuple[str, ...]]
+    all_sections: ClassVar[tuple[str, ...]] = ()
 
-    required_arguments = 1
     has_content = False
     option_spec: ClassVar[dict[str, object]] = {
-        "level": directives.unchanged_required,
         "sections": directives.unchanged,
         "heading": directives.unchanged,
         "layout": directives.unchanged,
@@ -57,48 +61,31 @@ class RoleDirective(SphinxDirective):
         "debug": directives.flag,
     }
 
-    def run(self) -> list[nodes.Node]:
-        config = settings(self.config)
-        path = self.locate_role(self.arguments[0], config)
-        if path is None:
-            return []
-        resolution = resolve_role(path, self.options.get("level"), roles_dir=self.roles_dir(config),
-                                  markup=config.markup, checks=config.checks)
-        self.note_dependencies(resolution.files)
-        self.report(resolution.problems)
-        if resolution.role is None:
-            return []
-        role = resolution.role
+    def render_template(
+        self, config: Settings, context: dict[str, object], anchor: str
+    ) -> list[nodes.Node]:
+        """Render this directive's template with *context* and parse it into the page."""
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
         env = environment(config.templates_path)
         template = self.options.get("template") or (
             f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
         rendered = render(env, template, {
-            "role": role,
             "sections": self.sections(config),
             "labels": labels(config.labels),
             "heading_mode": heading_mode,
             "layout": layout,
-            **self.context(role),
+            **context,
         })
         self.note_dependencies(rendered.files)
         self.report(rendered.problems)
         if rendered.text is None:
             return []
         parsed = parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
-        self.name_sections(parsed, rendered.headings, self.anchor(role))
+        self.name_sections(parsed, rendered.headings, anchor)
         if "debug" in self.options:
             parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
         return self.assemble(parsed)
-
-    def context(self, role: Role) -> dict[str, object]:
-        """What this directive's template needs beyond the role, labels and modes."""
-        return {}
-
-    def anchor(self, role: Role) -> str:
-        """The prefix of the generated section ids, such as ``backend-developer-senior``."""
-        return role.id + (f"-{role.level.id}" if role.level else "")
 
     # --- options -----------------------------------------------------------------------
 
@@ -161,26 +148,21 @@ class RoleDirective(SphinxDirective):
     def roles_dir(self, config: Settings) -> str:
         return os.path.join(self.env.srcdir, config.roles_dir)
 
-    def locate_role(self, reference: str, config: Settings) -> str | None:
-        """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
-        if is_path(reference):
-            return str(self.env.relfn2path(reference, self.env.docname)[1])
-        path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
-        self.note_dependencies(looked_at)
-        if path is None:
-            warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "
-                 f"{reference}.yaml, .yml or .json, and for an 'id: {reference}' line)",
-                 "load", self.get_location())
-        return path
-
     def note_dependencies(self, files: Sequence[str]) -> None:
         for file in files:
             self.env.note_dependency(file)
 
     def report(self, problems: Sequence[Problem]) -> None:
-        """Warn at the role file's line, naming this page; at the directive if no line."""
+        """Warn at the role file's line, naming this page; at the directive if no line.
+
+        Each problem once per directive, however many levels of the role it renders.
+        """
         page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
+        reported: set[Problem] = self.__dict__.setdefault("_reported", set())
         for problem in problems:
+            if problem in reported:
+                continue
+            reported.add(problem)
             if problem.origin is None:
                 warn(problem.message, problem.subtype, self.get_location())
             else:
@@ -243,14 +225,90 @@ class RoleDirective(SphinxDirective):
                 document.ids[new_id] = section
 
 
+class RoleDirective(TemplateDirective):
+    """A directive that renders one role file: find it, resolve it, render it."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = {
+        **TemplateDirective.option_spec,
+        "level": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        config = settings(self.config)
+        path = self.locate_role(self.arguments[0], config)
+        if path is None:
+            return []
+        resolution = resolve_role(path, self.options.get("level"), roles_dir=self.roles_dir(config),
+                                  markup=config.markup, checks=config.checks)
+        self.note_dependencies(resolution.files)
+        self.report(resolution.problems)
+        if resolution.role is None:
+            return []
+        role = resolution.role
+        context = self.context(role, path, config)
+        output = self.render_template(config, {"role": role, **context}, self.anchor(role))
+        return self.finish(role, output)
+
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        """What this directive's template needs beyond the role (read from *path*),
+        labels and modes."""
+        return {}
+
+    def anchor(self, role: Role) -> str:
+        """The prefix of the generated section ids, such as ``backend-developer-senior``."""
+        return role.id + (f"-{role.level.id}" if role.level else "")
+
+    def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
+        """The directive's nodes, after anything it adds to them (targets, index entries)."""
+        return output
+
+    def locate_role(self, reference: str, config: Settings) -> str | None:
+        """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
+        if is_path(reference):
+            return str(self.env.relfn2path(reference, self.env.docname)[1])
+        path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
+        self.note_dependencies(looked_at)
+        if path is None:
+            warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "
+                 f"{reference}.yaml, .yml or .json, and for an 'id: {reference}' line)",
+                 "load", self.get_location())
+        return path
+
+
+
 class JobDescriptionDirective(RoleDirective):
     """``.. jobdescription:: <role id or path>``: the job description of a role or level."""
 
     kind = "jobdescription"
     all_sections = JOBDESCRIPTION_SECTIONS
+    option_spec: ClassVar[dict[str, object]] = {
+        **RoleDirective.option_spec,
+        "canonical": directives.flag,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+    }
 
     def default_sections(self, config: Settings) -> Sequence[str]:
         return config.sections
+
+    def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
+        """Make this rendering a link target (``:job:``), an index entry and an
+        ``objects.inv`` entry, unless it is ``:no-index:``."""
+        if not output or "no-index" in self.options or "noindex" in self.options:
+            return output
+        first = output[0]
+        assert isinstance(first, nodes.Element)
+        target = make_id(self.env, self.state.document, "job", self.anchor(role))
+        first["ids"].append(target)
+        self.state.document.ids[target] = first
+        domain = self.env.domains["jobdesc"]
+        assert isinstance(domain, JobDomain)
+        domain.note_rendering(self.env.docname, Rendering(
+            role.id, role.level.id if role.level else "", role.title, target,
+            "canonical" in self.options, self.lineno))
+        index = addnodes.index(entries=[("single", f"{role.title} (role)", target, "", None)])
+        return [index, *output]
 
 
 class InterviewGuideDirective(RoleDirective):
@@ -265,7 +323,7 @@ class InterviewGuideDirective(RoleDirective):
         "scorecard": directives.unchanged,
     }
 
-    def context(self, role: Role) -> dict[str, object]:
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
         audience = self.choice("audience", AUDIENCES, "interviewer")
         scorecard = self.choice("scorecard", ("on", "off"), "on") == "on"
         if role.interview is None or not role.interview.stages:
@@ -284,3 +342,86 @@ class InterviewGuideDirective(RoleDirective):
         return self.listed("stages", stage_ids(role), "stages",
                            lambda name: f"role '{role.id}' has no stage {name!r}{level}")
 
+
+
+class JobLadderDirective(RoleDirective):
+    """``.. jobladder:: <role id or path>``: the family's levels side by side."""
+
+    kind = "jobladder"
+    all_sections = JOBLADDER_SECTIONS
+    option_spec: ClassVar[dict[str, object]] = {
+        **TemplateDirective.option_spec,
+        "levels": directives.unchanged,
+        "show": directives.unchanged,
+    }
+
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        show = self.choice("show", SHOW, "added")
+        known = [level.id for level in role.levels]
+        chosen = self.listed("levels", known, "levels", lambda name: (
+            f"role '{role.id}' has no level {name!r}")) if self.options.get("levels") else known
+        if not role.levels:
+            warn(f"role '{role.id}' has no levels to show", "empty", self.get_location())
+        levels = []
+        for level_id in sorted(chosen, key=known.index):
+            resolution = resolve_role(path, level_id, roles_dir=self.roles_dir(config),
+                                      markup=config.markup, checks=config.checks)
+            self.report(resolution.problems)
+            if resolution.role is not None:
+                levels.append(resolution.role)
+        return {"ladder": build_ladder(role, levels, show)}
+
+    def anchor(self, role: Role) -> str:
+        return f"{role.id}-ladder"
+
+
+class JobCatalogDirective(TemplateDirective):
+    """``.. jobcatalog::``: a table of the roles in the project's roles folder."""
+
+    kind = "jobcatalog"
+    required_arguments = 0
+    option_spec: ClassVar[dict[str, object]] = {
+        **{k: v for k, v in TemplateDirective.option_spec.items() if k != "sections"},
+        "family": directives.unchanged,
+        "team": directives.unchanged,
+        "location": directives.unchanged,
+        "columns": directives.unchanged,
+        "sort": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        config = settings(self.config)
+        folder = self.roles_dir(config)
+        files = role_files(folder)
+        domain = self.env.domains["jobdesc"]
+        assert isinstance(domain, JobDomain)
+        domain.note_catalog(self.env.docname, files)
+        roles = [role for path in files if (role := self.family(path, folder, config))]
+        columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
+                   if self.options.get("columns") else list(COLUMNS))
+        sort = self.choice("sort", [*COLUMNS, *(f"-{c}" for c in COLUMNS)], "title")
+        listed = build_catalog(roles, Filters(*(self.values(name)
+                                                for name in ("family", "team", "location"))),
+                               sort)
+        output = self.render_template(config, {"roles": listed, "columns": columns},
+                                      "jobcatalog")
+        for top in output:
+            for reference in top.findall(addnodes.pending_xref):
+                reference["jobdesc_optional"] = True  # a role rendered nowhere: plain text
+        return output
+
+    def family(self, path: str, folder: str, config: Settings) -> Role | None:
+        """The role in *path* as a family, or None for a base or a file that cannot be used."""
+        if declared_id(path, config.markup).startswith("_"):
+            return None
+        resolution = resolve_role(path, None, roles_dir=folder, markup=config.markup)
+        self.note_dependencies(resolution.files)
+        if resolution.role is None:
+            self.report(resolution.problems)
+            warn(f"the role in {os.path.basename(path)} cannot be read; it is left out of "
+                 "the catalogue", "load", self.get_location())
+        return resolution.role
+
+    def values(self, option: str) -> tuple[str, ...]:
+        return tuple(v.strip().lower() for v in self.options.get(option, "").split(",")
+                     if v.strip())

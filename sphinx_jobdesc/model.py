@@ -110,6 +110,8 @@ class Competency:
     description: str | None = None
     anchors: tuple[tuple[int, str], ...] = ()
     origin: Origin | None = None
+    #: What the competency looks like at each level: (level id, text).
+    expectations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,8 @@ class Role:
     family: str | None = None
     department: str | None = None
     team: str | None = None
+    #: The role (``id`` or ``id:level``) this one reports to.
+    reports_to: str | None = None
     owners: tuple[str, ...] = ()
     reviewed: datetime.date | None = None
     employment_type: tuple[str, ...] = ()
@@ -249,6 +253,7 @@ def build_role(
         family=tree.get("family"),
         department=tree.get("department"),
         team=tree.get("team"),
+        reports_to=tree.get("reports_to"),
         owners=tuple(tree.get("owners", ())),
         reviewed=_date(tree.get("reviewed")),
         employment_type=tuple(tree.get("employment_type", ())),
@@ -267,7 +272,8 @@ def build_role(
         how_to_apply=tree.get("how_to_apply"),
         posting=_posting(tree.get("posting"), tree.origins.get("posting")),
         competencies=tuple(
-            Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o)
+            Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o,
+                       tuple(c.get("expectations", {}).items()))
             for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
         interview=interview,

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
+    from docutils.nodes import Node
     from sphinx.util.logging import SphinxLoggerAdapter
 
 WARNING_TYPE = "jobdesc"
@@ -114,8 +115,8 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
-def warn(message: str, subtype: Subtype, where: str | Origin | None) -> None:
-    """Log a typed ``jobdesc`` warning; *location* must be ``file:line``.
+def warn(message: str, subtype: Subtype, where: str | Origin | Node | None) -> None:
+    """Log a typed ``jobdesc`` warning at *where*: ``file:line``, an origin or a node.
 
     Sphinx 8 and later show ``[jobdesc.<subtype>]`` themselves; before that the
     suffix is added here so users can see what to put in ``suppress_warnings``.

@@ -59,7 +59,7 @@ def find_role_file(
     candidates = [os.path.join(d, role_id + suffix) for d in directories
                   for suffix in ROLE_FILE_SUFFIXES]
     for candidate in candidates:
-        if os.path.isfile(candidate) and _declared_id(candidate, markup) == role_id:
+        if os.path.isfile(candidate) and declared_id(candidate, markup) == role_id:
             return candidate, [candidate]
     for directory in directories:
         try:
@@ -68,12 +68,13 @@ def find_role_file(
             continue
         for name in names:
             path = os.path.join(directory, name)
-            if name.endswith(ROLE_FILE_SUFFIXES) and _declared_id(path, markup) == role_id:
+            if name.endswith(ROLE_FILE_SUFFIXES) and declared_id(path, markup) == role_id:
                 return path, [path]
     return None, candidates[:1]
 
 
-def _declared_id(path: str, markup: str) -> str:
+def declared_id(path: str, markup: str) -> str:
+    """The role id of the file at *path*: its ``id:``, else its name."""
     data = checked_file(path, markup).data
     declared = data.get("id") if data is not None else None
     return declared if isinstance(declared, str) else _stem(path)

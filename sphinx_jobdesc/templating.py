@@ -83,12 +83,13 @@ def _link(url: str, text: Any) -> Rst:
     return Rst(f"`{_finalize(text).replace('`', '')} <{url}>`__")
 
 
-def _nest(markup: str, width: int) -> Rst:
-    """Indent the output of a macro or block (already RST) by *width* spaces.
+def _nest(markup: str, width: int, first: bool = True) -> Rst:
+    """Indent the output of a macro or block (already RST) by *width* spaces
+    (all lines but the first with ``first=False``, as in a table cell).
 
     For template output only: a role value passed here is not escaped.
     """
-    return _pad(markup, width, first=True)
+    return _pad(markup, width, first=first)
 
 
 def _oneline(value: Any) -> Rst:
@@ -121,13 +122,36 @@ def location_text(location: Location, labels: Mapping[str, str]) -> str:
     return ": ".join(part for part in (kind, places) if part)
 
 
-def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> Rst:
-    """"EUR 70,000-90,000 per year" (with an en dash), then the note as a paragraph."""
+def salary_range(compensation: Compensation, labels: Mapping[str, str]) -> str:
+    """"EUR 70,000-90,000 per year" (with an en dash); empty without amounts."""
     amounts = [_amount(v) for v in (compensation.min, compensation.max) if v is not None]
     span = "\u2013".join(dict.fromkeys(amounts))  # an en dash
     period = labels.get(compensation.period, "") if compensation.period and span else ""
-    text = " ".join(part for part in (compensation.currency if span else "", span, period) if part)
+    return " ".join(part for part in (compensation.currency if span else "", span, period) if part)
+
+
+def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> Rst:
+    """The salary range, then the note as a paragraph."""
+    text = salary_range(compensation, labels)
     return Rst("\n\n".join(escape(part) for part in (text, compensation.note) if part))
+
+
+@pass_context
+def _location(context: Context, location: Location | None) -> str:
+    return location_text(location, context["labels"]) if location else ""
+
+
+@pass_context
+def _salary(context: Context, compensation: Compensation | None) -> str:
+    return salary_range(compensation, context["labels"]) if compensation else ""
+
+
+def _job(text: Any, target: str) -> Rst:
+    """A ``:job:`` link to *target* (an id the schema checked) with *text* as its words."""
+    words = " ".join(str(text).split())
+    for char in "\\`<>":
+        words = words.replace(char, "\\" + char)
+    return Rst(f":job:`{words} <{target}>`")
 
 
 @pass_context
@@ -141,6 +165,8 @@ def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
         rows.append(("levels", ", ".join(level.title for level in role.levels)))
     rows.extend((name, value) for name in ("department", "team")
                 if (value := getattr(role, name)))
+    if role.reports_to:  # an id the schema checked, so safe inside the role
+        rows.append(("reports_to", Rst(f":job:`{role.reports_to}`")))
     if role.location is not None and (text := location_text(role.location, labels)):
         rows.append(("location", text))
     if role.employment_type:
@@ -169,7 +195,7 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug,
-                       minutes=_minutes, nest=_nest)
+                       minutes=_minutes, nest=_nest, location=_location, salary=_salary, job=_job)
     env.globals.update(heading=_heading, facts=_facts)
     return env
 

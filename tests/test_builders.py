@@ -9,8 +9,17 @@ PAGE = """\
 Careers
 =======
 
+Open roles: :job:`backend-developer:senior`, :job:`the role <backend-developer>`.
+
+.. jobcatalog::
+
 .. jobdescription:: backend-developer
    :level: senior
+
+Ladder
+======
+
+.. jobladder:: backend-developer
 
 Interviews
 ==========
@@ -49,6 +58,23 @@ def test_builder_has_no_warnings_with_the_design_layout(careers: Project, builde
     careers.write("conf.py", CONF.format(extensions='["sphinx_design", "sphinx_jobdesc"]'))
     careers.build(builder)
     assert careers.warnings == []
+
+
+def test_wide_tables_fit_the_page_in_latex(careers: Project) -> None:
+    careers.build("latex")
+    tex = careers.output("handbook.tex")
+    # the ladder's columns share the text width (its widths add up to 76)
+    assert r"\begin{tabulary}" not in tex.split("Ladder")[-1].split(r"\end{longtable}")[0]
+    assert r"\X{16}{76}\X{30}{76}\X{30}{76}" in tex
+
+
+def test_wide_tables_scroll_in_html(careers: Project) -> None:
+    careers.build("html")
+    assert '<div class="jobdesc-scroll docutils container">' in careers.output("index.html")
+    css = careers.output("_static/jobdesc.css")
+    assert "div.jobdesc-scroll" in css and "overflow-x: auto" in css
+    assert '<link rel="stylesheet" type="text/css" href="_static/jobdesc.css' in careers.output(
+        "index.html")
 
 
 def test_latex_has_real_sections(careers: Project) -> None:

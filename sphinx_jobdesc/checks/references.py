@@ -29,6 +29,9 @@ def reference_problems(role: Role) -> list[Problem]:
     for item in requirements:
         check("competency", item.competencies, competencies,
               f"requirement '{item.id or item.text}'", item.origin)
+    for competency in role.competencies:
+        check("level", (level for level, _ in competency.expectations), levels,
+              f"the expectations of competency '{competency.id}'", competency.origin, "name")
     if role.interview is not None:
         scale = [str(point.value) for point in role.interview.rating_scale]
         for competency in role.competencies:

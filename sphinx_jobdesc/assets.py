@@ -1,0 +1,26 @@
+"""The extension's stylesheet: wide tables scroll in HTML instead of overflowing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STYLESHEET = Path(__file__).parent / "static" / "jobdesc.css"
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    """Link the stylesheet from every HTML page (it is copied at ``builder-inited``)."""
+    app.add_css_file(STYLESHEET.name)
+    app.connect("builder-inited", _copy_stylesheet)
+
+
+def _copy_stylesheet(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        static = Path(app.outdir, "_static")
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STYLESHEET, static)

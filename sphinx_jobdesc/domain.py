@@ -1,0 +1,202 @@
+"""The ``jobdesc`` domain: where each role (and level) is rendered, across pages.
+
+Each ``jobdescription`` directive records a *rendering* (role id, level, title,
+anchor, page, line); ``:job:`backend-developer:senior``` (or
+``:jobdesc:role:``) links to the canonical rendering, and the canonical
+renderings go into the general index and ``objects.inv``, so other projects
+link to roles with intersphinx. Pages that list roles (``jobcatalog``) record
+the role files they listed, so an incremental build re-reads them when a role
+file appears or disappears, or when any page changes (a rendering may have
+moved). All data is plain, per document, and merged from parallel readers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .loader import ROLE_FILE_SUFFIXES
+from .problems import location, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class Rendering(NamedTuple):
+    """One ``jobdescription`` of a role (or one of its levels) on a page."""
+
+    role: str
+    level: str  # "" for the family
+    title: str
+    anchor: str
+    canonical: bool
+    lineno: int
+
+    @property
+    def name(self) -> str:
+        """The name links use: ``backend-developer`` or ``backend-developer:senior``."""
+        return f"{self.role}:{self.level}" if self.level else self.role
+
+
+class JobDomain(Domain):
+    name = "jobdesc"
+    label = "Job descriptions"
+    object_types = {"role": ObjType("role", "role")}  # noqa: RUF012 - Sphinx's API
+    initial_data = {  # noqa: RUF012
+        "renderings": {},  # docname -> [Rendering]
+        "catalogs": {},  # docname -> role files the catalogue listed
+        "referrers": {},  # docname -> True: the page links to roles
+    }
+
+    @property
+    def renderings(self) -> dict[str, list[Rendering]]:
+        return self.data["renderings"]  # type: ignore[no-any-return]
+
+    def note_rendering(self, docname: str, rendering: Rendering) -> None:
+        self.renderings.setdefault(docname, []).append(rendering)
+
+    def note_catalog(self, docname: str, files: Iterable[str]) -> None:
+        self.data["catalogs"][docname] = tuple(sorted(files))
+
+    def note_referrer(self, docname: str) -> None:
+        self.data["referrers"][docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        for key in self.initial_data:
+            self.data[key].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in self.initial_data:
+            for docname in docnames & otherdata[key].keys():
+                self.data[key][docname] = otherdata[key][docname]
+
+    # --- which rendering a name links to ---------------------------------------------------
+
+    def candidates(self, name: str) -> list[tuple[str, Rendering]]:
+        """Every rendering of *name*, in a stable order (page, then line)."""
+        return sorted(((docname, r) for docname, rs in self.renderings.items() for r in rs
+                       if r.name == name), key=lambda item: (item[0], item[1].lineno))
+
+    def target(self, name: str) -> tuple[str, Rendering] | None:
+        """The canonical rendering of *name*: the one marked ``:canonical:``, else the first.
+
+        A role rendered only level by level links to its first level; a level not
+        rendered on its own links to the family's rendering.
+        """
+        found = self.candidates(name)
+        if not found:
+            role = name.partition(":")[0]
+            found = self.candidates(role) if role != name else sorted(
+                ((docname, r) for docname, rs in self.renderings.items() for r in rs
+                 if r.role == role), key=lambda item: (item[0], item[1].lineno))
+        marked = [item for item in found if item[1].canonical]
+        return (marked or found)[0] if found else None
+
+    def check_consistency(self) -> None:
+        """Two renderings both marked ``:canonical:`` are ambiguous: say which one wins."""
+        names = {r.name for rs in self.renderings.values() for r in rs}
+        for name in sorted(names):
+            marked = [item for item in self.candidates(name) if item[1].canonical]
+            for docname, rendering in marked[1:]:
+                where = (str(self.env.doc2path(docname)), rendering.lineno)
+                warn(f"role '{name}' is also marked :canonical: on page '{marked[0][0]}'; "
+                     f"links go there", "duplicate", location(where))
+
+    # --- resolving links ---------------------------------------------------------------------
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+        node: addnodes.pending_xref, contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        found = self.target(target.strip())
+        if found is None:
+            return None
+        docname, rendering = found
+        if not node.get("refexplicit"):
+            contnode = contnode.__class__(rendering.title, rendering.title)
+        return make_refnode(builder, fromdocname, docname, rendering.anchor, contnode,
+                            rendering.title)
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: addnodes.pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        reference = self.resolve_xref(env, fromdocname, builder, "role", target, node, contnode)
+        return [("jobdesc:role", reference)] if reference is not None else []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        names = {r.name for rs in self.renderings.values() for r in rs}
+        for name in sorted(names):
+            found = self.target(name)
+            if found is not None:
+                docname, rendering = found
+                yield name, rendering.title, "role", docname, rendering.anchor, 1
+
+
+class JobRole(XRefRole):
+    """``:job:`backend-developer:senior``` (also ``:jobdesc:role:``): a link to where that
+    role (level) is rendered, with its title as the link text."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if ":" not in self.name:  # the short form resolves in this domain too
+            self.name = "jobdesc:role"
+        domain = self.env.domains["jobdesc"]
+        assert isinstance(domain, JobDomain)
+        domain.note_referrer(self.env.docname)
+        return super().run()
+
+
+JobDomain.roles = {"role": JobRole(warn_dangling=True, innernodeclass=nodes.inline)}
+
+
+def setup_references(app: Sphinx) -> None:
+    """The domain, the ``:job:`` role, our warning for unknown ids, and fresh lists."""
+    app.add_domain(JobDomain)
+    app.add_role("job", JobRole(warn_dangling=True, innernodeclass=nodes.inline))
+    app.connect("warn-missing-reference", _missing_reference)
+    app.connect("env-get-outdated", _outdated_lists)
+
+
+def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool:
+    """Our own warning for an unknown role id (``jobdesc.ref``), none for optional links."""
+    if domain is None or domain.name != "jobdesc":
+        return False
+    if not node.get("jobdesc_optional"):
+        warn(f"no page renders role '{node['reftarget']}' with jobdescription (or it is "
+             ":no-index:)", "ref", node)
+    return True
+
+
+def _outdated_lists(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Pages that list or link to roles, when what they list or link to may have changed."""
+    domain = env.domains["jobdesc"]
+    catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
+    stale = [docname for docname, files in catalogs.items() if files != role_files(
+        _roles_dir(app))] if catalogs else []
+    if added or changed or removed:  # a rendering may have appeared, moved or gone
+        stale += list(catalogs) + list(domain.data["referrers"])
+    return stale
+
+
+def _roles_dir(app: Sphinx) -> str:
+    return os.path.join(app.srcdir, app.config.jobdesc_roles_dir)
+
+
+def role_files(folder: str) -> tuple[str, ...]:
+    """The role files directly in *folder*, sorted (bases included)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    return tuple(sorted(os.path.join(folder, n) for n in names if n.endswith(ROLE_FILE_SUFFIXES)))
