@@ -32,7 +32,7 @@ def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]
 
 def test_the_example_handbook_is_clean() -> None:
     result = run("check", "--conf-dir", ".", cwd=EXAMPLE)
-    assert (result.returncode, result.stdout) == (0, "3 role files checked: no problems\n")
+    assert (result.returncode, result.stdout) == (0, "4 role files checked: no problems\n")
 
 
 def test_the_demo_page_shows_the_current_output() -> None:
@@ -153,7 +153,7 @@ def test_unreadable_files_exit_with_2_and_broken_ones_with_1(tmp_path: Path) -> 
 def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "sphinx_jobdesc", "check", "roles"],
                             cwd=EXAMPLE, capture_output=True, text=True, check=False)
-    assert (result.returncode, result.stdout) == (0, "3 role files checked: no problems\n")
+    assert (result.returncode, result.stdout) == (0, "4 role files checked: no problems\n")
 
 
 def test_pre_commit_hook_runs_the_installed_command() -> None:

@@ -9,7 +9,12 @@ import pytest
 from sphinx_jobdesc.checks import CHECKS
 from sphinx_jobdesc.checks.lint import rules
 from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS, OPTIONS
-from sphinx_jobdesc.directives import InterviewGuideDirective, JobDescriptionDirective
+from sphinx_jobdesc.directives import (
+    InterviewGuideDirective,
+    JobCatalogDirective,
+    JobDescriptionDirective,
+    JobLadderDirective,
+)
 from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS
 
 README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
@@ -25,10 +30,13 @@ def test_config_value_is_documented(name: str) -> None:
     assert f"| `jobdesc_{name}` |" in README
 
 
-@pytest.mark.parametrize("option", sorted(
-    set(JobDescriptionDirective.option_spec) | set(InterviewGuideDirective.option_spec)))
+DIRECTIVES = (JobDescriptionDirective, InterviewGuideDirective, JobLadderDirective,
+              JobCatalogDirective)
+
+
+@pytest.mark.parametrize("option", sorted({o for d in DIRECTIVES for o in d.option_spec}))
 def test_directive_option_is_documented(option: str) -> None:
-    assert f"| `:{option}:` |" in README
+    assert f"`:{option}:`" in README
 
 
 def test_sections_are_documented() -> None:
