@@ -30,7 +30,7 @@ from .config import (
     Settings,
     settings,
 )
-from .domain import JobDomain, Rendering, role_files
+from .domain import Rendering, jobdesc_domain, role_files
 from .interview import AUDIENCES, build_guide, stage_ids
 from .ladder import SHOW, build_ladder
 from .locale import labels
@@ -276,7 +276,6 @@ class RoleDirective(TemplateDirective):
         return path
 
 
-
 class JobDescriptionDirective(RoleDirective):
     """``.. jobdescription:: <role id or path>``: the job description of a role or level."""
 
@@ -302,9 +301,7 @@ class JobDescriptionDirective(RoleDirective):
         target = make_id(self.env, self.state.document, "job", self.anchor(role))
         first["ids"].append(target)
         self.state.document.ids[target] = first
-        domain = self.env.domains["jobdesc"]
-        assert isinstance(domain, JobDomain)
-        domain.note_rendering(self.env.docname, Rendering(
+        jobdesc_domain(self.env).note_rendering(self.env.docname, Rendering(
             role.id, role.level.id if role.level else "", role.title, target,
             "canonical" in self.options, self.lineno))
         index = addnodes.index(entries=[("single", f"{role.title} (role)", target, "", None)])
@@ -393,9 +390,7 @@ class JobCatalogDirective(TemplateDirective):
         config = settings(self.config)
         folder = self.roles_dir(config)
         files = role_files(folder)
-        domain = self.env.domains["jobdesc"]
-        assert isinstance(domain, JobDomain)
-        domain.note_catalog(self.env.docname, files)
+        jobdesc_domain(self.env).note_catalog(self.env.docname, files)
         roles = [role for path in files if (role := self.family(path, folder, config))]
         columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
                    if self.options.get("columns") else list(COLUMNS))

@@ -13,7 +13,7 @@ moved). All data is plain, per document, and merged from parallel readers.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -83,8 +83,11 @@ class JobDomain(Domain):
 
     def candidates(self, name: str) -> list[tuple[str, Rendering]]:
         """Every rendering of *name*, in a stable order (page, then line)."""
+        return self._renderings(lambda rendering: rendering.name == name)
+
+    def _renderings(self, wanted: Callable[[Rendering], bool]) -> list[tuple[str, Rendering]]:
         return sorted(((docname, r) for docname, rs in self.renderings.items() for r in rs
-                       if r.name == name), key=lambda item: (item[0], item[1].lineno))
+                       if wanted(r)), key=lambda item: (item[0], item[1].lineno))
 
     def target(self, name: str) -> tuple[str, Rendering] | None:
         """The canonical rendering of *name*: the one marked ``:canonical:``, else the first.
@@ -92,12 +95,9 @@ class JobDomain(Domain):
         A role rendered only level by level links to its first level; a level not
         rendered on its own links to the family's rendering.
         """
-        found = self.candidates(name)
-        if not found:
-            role = name.partition(":")[0]
-            found = self.candidates(role) if role != name else sorted(
-                ((docname, r) for docname, rs in self.renderings.items() for r in rs
-                 if r.role == role), key=lambda item: (item[0], item[1].lineno))
+        role, _, level = name.partition(":")
+        found = self.candidates(name) or (
+            self.candidates(role) if level else self._renderings(lambda r: r.role == role))
         marked = [item for item in found if item[1].canonical]
         return (marked or found)[0] if found else None
 
@@ -142,6 +142,13 @@ class JobDomain(Domain):
                 yield name, rendering.title, "role", docname, rendering.anchor, 1
 
 
+def jobdesc_domain(env: BuildEnvironment) -> JobDomain:
+    """The build's ``jobdesc`` domain, typed."""
+    domain = env.domains["jobdesc"]
+    assert isinstance(domain, JobDomain)
+    return domain
+
+
 class JobRole(XRefRole):
     """``:job:`backend-developer:senior``` (also ``:jobdesc:role:``): a link to where that
     role (level) is rendered, with its title as the link text."""
@@ -149,9 +156,7 @@ class JobRole(XRefRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         if ":" not in self.name:  # the short form resolves in this domain too
             self.name = "jobdesc:role"
-        domain = self.env.domains["jobdesc"]
-        assert isinstance(domain, JobDomain)
-        domain.note_referrer(self.env.docname)
+        jobdesc_domain(self.env).note_referrer(self.env.docname)
         return super().run()
 
 
@@ -180,7 +185,7 @@ def _outdated_lists(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
     """Pages that list or link to roles, when what they list or link to may have changed."""
-    domain = env.domains["jobdesc"]
+    domain = jobdesc_domain(env)
     catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
     stale = [docname for docname, files in catalogs.items() if files != role_files(
         _roles_dir(app))] if catalogs else []
