@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
     from .assets import add_stylesheet
+    from .builder import setup_export
     from .directives import (
         InterviewGuideDirective,
         JobCatalogDirective,
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         JobLadderDirective,
     )
     from .domain import setup_references
+    from .jsonld import add_to_page
     from .locale import MESSAGE_CATALOG
     from .roles import release_cache
     from .transforms import SectionOrderCheck
@@ -40,10 +42,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(SectionOrderCheck)
     app.connect("env-updated", release_cache)
     add_stylesheet(app)
+    app.connect("html-page-context", add_to_page)
+    setup_export(app)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

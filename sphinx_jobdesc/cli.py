@@ -1,12 +1,13 @@
-"""``sphinx-jobdesc``: check role files without building the handbook.
+"""``sphinx-jobdesc``: check and export role files without building the handbook.
 
 The same pipeline and checks as the Sphinx build (``roles.resolve_role``), so a
 pre-commit hook or CI job reports exactly what the build would, in a fraction
 of the time. Every role is checked at each of its levels (or as a family when
 it has none); base files are linted for their own text.
 
-Exit codes: 0 clean, 1 problems at or above ``--fail-on``, 2 usage errors or
-files that cannot be read.
+``check`` exit codes: 0 clean, 1 problems at or above ``--fail-on``, 2 usage
+errors or files that cannot be read. ``export`` writes what the ``jobdesc``
+builder writes (without the pages, which only a build knows).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .audience import AUDIENCES
 from .checks import CHECKS, CheckSettings, LintSettings, file_problems
 from .checks.lint import rules
 from .config import check_settings, validated_values
+from .export import export, greenhouse
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
 from .roles import checked_file, resolve_role
@@ -76,6 +79,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="turn off a check (" + ", ".join(CHECKS) + ") or a lint rule "
                        "(repeatable)")
     check.set_defaults(run=_check)
+    export = commands.add_parser(
+        "export", help="write the roles as JSON (jobdesc.json or Greenhouse-shaped)",
+        description="Write every role, as a family and at each level, as JSON: the shape of "
+        "jobdesc.json (schema/export.schema.json) or of greenhouse.json.")
+    export.add_argument("paths", nargs="*", metavar="PATH",
+                        help="role files or folders (default as for check)")
+    export.add_argument("-c", "--conf-dir", metavar="DIR",
+                        help="read the jobdesc_* settings from DIR/conf.py")
+    export.add_argument("--audience", choices=AUDIENCES,
+                        help="default: jobdesc_audience of --conf-dir, else internal")
+    export.add_argument("--format", choices=("jobdesc", "greenhouse"), default="jobdesc")
+    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -87,6 +103,7 @@ class Project:
     """What the checks need to know about the handbook the role files belong to."""
 
     markup: str = "text"
+    audience: str = "internal"
     roles_dir: str | None = None
     checks: CheckSettings = field(default_factory=CheckSettings)
     config_problems: list[Problem] = field(default_factory=list)
@@ -108,6 +125,25 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failing else EXIT_CLEAN
 
 
+def _export(args: argparse.Namespace) -> int:
+    project = _project(args.conf_dir)
+    files = _role_files(args.paths, project)
+    # ``extends`` is looked up next to each file, then in the project's roles folder
+    data, problems = export(files, roles_dir=project.roles_dir or ".", markup=project.markup,
+                            audience=args.audience or project.audience)
+    for problem in problems:
+        where = f"{_display(problem.origin[0])}:{problem.origin[1]}: " if problem.origin else ""
+        print(f"{where}{problem.severity}: {problem.message}; the role is left out "
+              f"[{WARNING_TYPE}.{problem.subtype}]", file=sys.stderr)
+    content = greenhouse(data) if args.format == "greenhouse" else data
+    text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_PROBLEMS if problems else EXIT_CLEAN
+
+
 def _project(conf_dir: str | None) -> Project:
     """The project settings from ``conf.py`` in *conf_dir*, or the defaults."""
     if conf_dir is None:
@@ -127,6 +163,7 @@ def _project(conf_dir: str | None) -> Project:
     values, messages = validated_values(raw)
     return Project(
         markup=values["jobdesc_markup"],
+        audience=values["jobdesc_audience"],
         roles_dir=os.path.join(conf_dir, values["jobdesc_roles_dir"]),
         checks=check_settings(values),
         config_problems=[Problem("config", message, (str(conf), 1), "warning")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .audience import AUDIENCES
 from .checks import CHECKS, CheckSettings, LintSettings
 from .checks.lint import rules
 from .checks.settings import DEFAULT_MAX_YEARS
@@ -118,6 +119,15 @@ OPTIONS = (
     _Option("labels", {}, _is_labels, "a dict of label names to text",
             "Replacements for generated headings and labels, e.g. "
             "{'responsibilities': \"What you'll do\"}."),
+    _Option("audience", "internal", _one_of(AUDIENCES), "'internal' or 'public'",
+            "Who the build is for: 'public' leaves out interview questions, anchors, "
+            "scorecards and everything marked 'visibility: internal'. "
+            "'sphinx-build -t public' (or -t internal) sets it too."),
+    _Option("jsonld", False, _is_bool, "True or False",
+            "Emit a schema.org JobPosting on single-role pages even when the role has no "
+            "'posting' data."),
+    _Option("export", False, _is_bool, "True or False",
+            "HTML builds also write jobdesc.json and greenhouse.json (as -b jobdesc does)."),
     _Option("checks", list(CHECKS), _is_checks, "a list of " + ", ".join(CHECKS),
             "The checks that run on each rendered role (reference errors are always reported)."),
     _Option("time_tolerance", 0, _is_count, "a number of minutes (0 or more)",
@@ -185,6 +195,9 @@ def _validate(app: Sphinx, config: Config) -> None:
     for name, value in values.items():
         if value is not config[name]:
             config[name] = value
+    for audience in AUDIENCES:  # -t public / -t internal choose the audience of this build
+        if app.tags.has(audience):
+            config.jobdesc_audience = audience
     # Templates are looked up from the configuration directory, as Sphinx's own
     # templates_path is; resolve once here, deterministically, before Sphinx
     # compares this config with the pickled one.
@@ -206,6 +219,8 @@ class Settings:
     markup: str
     labels: dict[str, str]
     checks: CheckSettings
+    audience: str
+    jsonld: bool
 
 
 def settings(config: Config) -> Settings:
@@ -219,6 +234,8 @@ def settings(config: Config) -> Settings:
         markup=config.jobdesc_markup,
         labels=dict(config.jobdesc_labels),
         checks=check_settings(config),
+        audience=config.jobdesc_audience,
+        jsonld=config.jobdesc_jsonld,
     )
 
 

@@ -20,6 +20,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from .audience import for_audience
 from .catalog import COLUMNS, Filters, build_catalog
 from .config import (
     HEADINGS,
@@ -32,6 +33,8 @@ from .config import (
 )
 from .domain import Rendering, jobdesc_domain, role_files
 from .interview import AUDIENCES, build_guide, stage_ids
+from .jsonld import job_posting
+from .jsonld import problems as jsonld_problems
 from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
@@ -70,8 +73,10 @@ class TemplateDirective(SphinxDirective):
         env = environment(config.templates_path)
         template = self.options.get("template") or (
             f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
+        #: The parts this directive shows (what a JobPosting may describe).
+        self.shown_sections = self.sections(config)
         rendered = render(env, template, {
-            "sections": self.sections(config),
+            "sections": self.shown_sections,
             "labels": labels(config.labels),
             "heading_mode": heading_mode,
             "layout": layout,
@@ -245,7 +250,7 @@ class RoleDirective(TemplateDirective):
         self.report(resolution.problems)
         if resolution.role is None:
             return []
-        role = resolution.role
+        role = for_audience(resolution.role, config.audience)
         context = self.context(role, path, config)
         output = self.render_template(config, {"role": role, **context}, self.anchor(role))
         return self.finish(role, output)
@@ -292,8 +297,9 @@ class JobDescriptionDirective(RoleDirective):
         return config.sections
 
     def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
-        """Make this rendering a link target (``:job:``), an index entry and an
-        ``objects.inv`` entry, unless it is ``:no-index:``."""
+        """Record the page's JobPosting, and make this rendering a link target
+        (``:job:``), an index entry and an ``objects.inv`` entry unless it is ``:no-index:``."""
+        self.note_posting(role)
         if not output or "no-index" in self.options or "noindex" in self.options:
             return output
         first = output[0]
@@ -306,6 +312,22 @@ class JobDescriptionDirective(RoleDirective):
             "canonical" in self.options, self.lineno))
         index = addnodes.index(entries=[("single", f"{role.title} (role)", target, "", None)])
         return [index, *output]
+
+
+    def note_posting(self, role: Role) -> None:
+        """The JobPosting of a single posting (a level, or a role without levels) that has
+        posting data (or any, with ``jobdesc_jsonld``); None otherwise."""
+        config = settings(self.config)
+        posting = None
+        if (role.posting is not None or config.jsonld) and (role.level or not role.levels):
+            posting = job_posting(role, labels(config.labels), self.shown_sections)
+            rejected = jsonld_problems(posting)
+            for problem in rejected:
+                warn(f"{problem}; no JobPosting is added to the page", "posting",
+                     self.get_location())
+            if rejected:
+                posting = None
+        jobdesc_domain(self.env).note_posting(self.env.docname, posting)
 
 
 class InterviewGuideDirective(RoleDirective):
@@ -322,6 +344,8 @@ class InterviewGuideDirective(RoleDirective):
 
     def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
         audience = self.choice("audience", AUDIENCES, "interviewer")
+        if config.audience == "public":  # a public build never shows the interviewer's view
+            audience = "candidate"
         scorecard = self.choice("scorecard", ("on", "off"), "on") == "on"
         if role.interview is None or not role.interview.stages:
             warn(f"role '{role.id}' has no interview stages to show", "empty",
@@ -365,7 +389,7 @@ class JobLadderDirective(RoleDirective):
                                       markup=config.markup, checks=config.checks)
             self.report(resolution.problems)
             if resolution.role is not None:
-                levels.append(resolution.role)
+                levels.append(for_audience(resolution.role, config.audience))
         return {"ladder": build_ladder(role, levels, show)}
 
     def anchor(self, role: Role) -> str:
@@ -391,7 +415,8 @@ class JobCatalogDirective(TemplateDirective):
         folder = self.roles_dir(config)
         files = role_files(folder)
         jobdesc_domain(self.env).note_catalog(self.env.docname, files)
-        roles = [role for path in files if (role := self.family(path, folder, config))]
+        roles = [for_audience(role, config.audience) for path in files
+                 if (role := self.family(path, folder, config))]
         columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
                    if self.options.get("columns") else list(COLUMNS))
         sort = self.choice("sort", [*COLUMNS, *(f"-{c}" for c in COLUMNS)], "title")

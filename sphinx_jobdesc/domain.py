@@ -55,6 +55,7 @@ class JobDomain(Domain):
         "renderings": {},  # docname -> [Rendering]
         "catalogs": {},  # docname -> role files the catalogue listed
         "referrers": {},  # docname -> True: the page links to roles
+        "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
     }
 
     @property
@@ -66,6 +67,9 @@ class JobDomain(Domain):
 
     def note_catalog(self, docname: str, files: Iterable[str]) -> None:
         self.data["catalogs"][docname] = tuple(sorted(files))
+
+    def note_posting(self, docname: str, posting: dict[str, Any] | None) -> None:
+        self.data["postings"].setdefault(docname, []).append(posting)
 
     def note_referrer(self, docname: str) -> None:
         self.data["referrers"][docname] = True

@@ -28,6 +28,8 @@ class Item:
     id: str | None = None
     competencies: tuple[str, ...] = ()
     origin: Origin | None = None
+    #: "internal" items are left out of public builds.
+    visibility: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class Section:
     title: str
     body: str
     origin: Origin | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class FaqEntry:
     question: str
     answer: str
     id: str | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,7 @@ class HiringStep:
 
     text: str
     duration_minutes: int | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,9 +269,10 @@ def build_role(
         requirements=Requirements(_items(requirements.get("must"), problems),
                                   _items(requirements.get("nice"), problems)),
         benefits=_items(tree.get("benefits"), problems),
-        sections=tuple(Section(s["id"], s["title"], s["body"], origin=o)
+        sections=tuple(Section(s["id"], s["title"], s["body"], o, s.get("visibility", "public"))
                        for s, o in _entries(tree.get("sections"), ("title", "body"), problems)),
-        faq=tuple(FaqEntry(entry["q"], entry["a"], entry.get("id"))
+        faq=tuple(FaqEntry(entry["q"], entry["a"], entry.get("id"),
+                           entry.get("visibility", "public"))
                   for entry, _ in _entries(tree.get("faq"), ("q", "a"), problems)),
         hiring_process=_hiring_process(tree.get("hiring_process"), interview, level, problems),
         how_to_apply=tree.get("how_to_apply"),
@@ -308,7 +314,8 @@ def _date(value: str | None) -> datetime.date | None:
 
 def _items(seq: Seq | None, problems: list[Problem]) -> tuple[Item, ...]:
     return tuple(
-        Item(value["text"], value.get("id"), tuple(value.get("competencies", ())), origin)
+        Item(value["text"], value.get("id"), tuple(value.get("competencies", ())), origin,
+             value.get("visibility", "public"))
         if isinstance(value, Map) else Item(value, origin=origin)
         for value, origin in _entries(seq, ("text",), problems)
     )
@@ -413,7 +420,8 @@ def _hiring_process(
 ) -> tuple[HiringStep, ...]:
     """Explicit steps, or the interview stages for this level (names and durations only)."""
     if explicit:
-        return tuple(HiringStep(item.text) for item in _items(explicit, problems))
+        return tuple(HiringStep(item.text, visibility=item.visibility)
+                     for item in _items(explicit, problems))
     if interview is None:
         return ()
     return tuple(

@@ -1,0 +1,91 @@
+"""``sphinx-build -b jobdesc``: the project's roles as ``jobdesc.json`` and ``greenhouse.json``.
+
+The same files are written next to the HTML when ``jobdesc_export`` is on.
+Each role view names the page that renders it (from the ``jobdesc`` domain),
+so a careers site generator can link back to the handbook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.builders import Builder
+
+from .config import settings
+from .domain import jobdesc_domain, role_files
+from .export import export, greenhouse
+from .problems import warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+EXPORTS = ("jobdesc.json", "greenhouse.json")
+
+
+class JobdescBuilder(Builder):
+    """Writes the role export; it reads every page, to know where each role is rendered."""
+
+    name = "jobdesc"
+    format = "json"
+    epilog = "The role export is in %(outdir)s."
+    allow_parallel = True
+
+    def get_outdated_docs(self) -> Iterable[str]:
+        return []  # no per-page output: the export is written in finish()
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return f"{docname}.html"
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def finish(self) -> None:
+        write_export(self.app, self.outdir)
+
+
+def write_export(app: Sphinx, outdir: str | os.PathLike[str]) -> None:
+    """Write ``jobdesc.json`` and ``greenhouse.json`` into *outdir*."""
+    config = settings(app.config)
+    folder = os.path.join(app.srcdir, config.roles_dir)
+    data, problems = export(role_files(folder), roles_dir=folder, markup=config.markup,
+                            audience=config.audience, pages=_pages(app))
+    for problem in problems:
+        warn(f"{problem.message}; the role is left out of the export", problem.subtype,
+             problem.origin)
+    Path(outdir).mkdir(parents=True, exist_ok=True)
+    for name, content in zip(EXPORTS, (data, greenhouse(data)), strict=True):
+        Path(outdir, name).write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+
+
+def _pages(app: Sphinx) -> dict[str, str]:
+    """Where each role (``id`` or ``id:level``) is rendered, as a URL relative to the site."""
+    domain = jobdesc_domain(app.env)
+    pages = {}
+    for name in sorted({r.name for rs in domain.renderings.values() for r in rs}):
+        found = domain.target(name)
+        if found is not None:
+            docname, rendering = found
+            pages[name] = f"{app.builder.get_target_uri(docname)}#{rendering.anchor}"
+    return pages
+
+
+def export_with_html(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: with ``jobdesc_export``, HTML builds write the export too."""
+    if exception is None and app.config.jobdesc_export and app.builder.format == "html":
+        write_export(app, app.outdir)
+
+
+def setup_export(app: Sphinx) -> None:
+    app.add_builder(JobdescBuilder)
+    app.connect("build-finished", export_with_html)
+

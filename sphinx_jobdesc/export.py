@@ -1,0 +1,133 @@
+"""Role files as data for other systems: ``jobdesc.json`` and a Greenhouse-shaped export.
+
+``jobdesc.json`` holds every role of the project, as a family and at each of
+its levels, merged as the directives render them and filtered for the
+audience (a public export carries no interview questions, anchors or internal
+items). Its shape is versioned and described by ``schema/export.schema.json``.
+
+``greenhouse.json`` holds, per role and level, the interview plan and
+scorecard attributes in the shape of Greenhouse's job stages and scorecards,
+as material for setting up or importing a job there (Greenhouse's API does not
+create these objects, so this is not a live sync).
+
+The Sphinx builder ``-b jobdesc`` (or ``jobdesc_export = True`` on HTML
+builds) and ``sphinx-jobdesc export`` both use :func:`export`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from .audience import for_audience
+from .model import Role
+from .problems import Problem
+from .roles import NO_CHECKS, declared_id, resolve_role
+
+#: The version of the ``jobdesc.json`` shape (``schema/export.schema.json``).
+EXPORT_VERSION = 1
+_NOT_EXPORTED = frozenset({"origin", "origins", "levels", "level"})
+#: Fields held as (key, text) pairs in the model, exported as objects.
+_MAPPINGS = frozenset({"anchors", "expectations"})
+
+
+def export(
+    files: Iterable[str], *, roles_dir: str, markup: str, audience: str,
+    pages: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The ``jobdesc.json`` data of the roles in *files* (bases are skipped), and the
+    problems that kept a role out. *pages* maps ``role`` or ``role:level`` to the URL
+    where it is rendered, if known."""
+    roles: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for path in files:
+        if declared_id(path, markup).startswith("_"):
+            continue
+        family = resolve_role(path, None, roles_dir=roles_dir, markup=markup, checks=NO_CHECKS)
+        if family.role is None:
+            problems += family.problems
+            continue
+        views = [family.role]
+        for level in family.role.levels:
+            resolution = resolve_role(path, level.id, roles_dir=roles_dir, markup=markup,
+                                      checks=NO_CHECKS)
+            if resolution.role is not None:
+                views.append(resolution.role)
+        roles.append(_role_entry(path, [for_audience(v, audience) for v in views], pages or {}))
+    return {"version": EXPORT_VERSION, "audience": audience, "roles": roles}, problems
+
+
+def _role_entry(path: str, views: list[Role], pages: Mapping[str, str]) -> dict[str, Any]:
+    family = views[0]
+    return {
+        "id": family.id,
+        "title": family.title,
+        "source": os.path.basename(path),
+        "page": pages.get(family.id),
+        "levels": [{"id": level.id, "title": level.title} for level in family.levels],
+        "views": [
+            {"level": view.level.id if view.level else None,
+             "page": pages.get(f"{view.id}:{view.level.id}" if view.level else view.id),
+             **_data(view)}
+            for view in views
+        ],
+    }
+
+
+def _data(value: Any) -> Any:
+    """A model value as JSON data: dataclasses as objects, dates as ISO strings."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: ({str(k): str(v) for k, v in getattr(value, f.name)}
+                         if f.name in _MAPPINGS else _data(getattr(value, f.name)))
+                for f in fields(value) if f.name not in _NOT_EXPORTED}
+    if isinstance(value, tuple | list):
+        return [_data(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)  # Rst is a str; JSON wants the plain type
+    return value
+
+
+def greenhouse(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Interview plans and scorecard attributes per job, in Greenhouse's shapes."""
+    jobs = []
+    for role in data["roles"]:
+        for view in role["views"]:
+            if role["levels"] and view["level"] is None:
+                continue  # with levels, each level is a job
+            interview = view["interview"] or {"stages": []}
+            jobs.append({
+                "job": view["title"],
+                "requisition_id": f"{role['id']}:{view['level']}" if view["level"] else role["id"],
+                "interview_plan": [_stage(number, stage)
+                                   for number, stage in enumerate(interview["stages"])],
+                "scorecard_attributes": [
+                    {"name": competency["name"], "type": "Skills",
+                     "note": competency["description"]}
+                    for competency in view["competencies"]],
+            })
+    return {"format": "greenhouse-interview-plan", "version": EXPORT_VERSION,
+            "audience": data["audience"], "jobs": jobs}
+
+
+def _stage(priority: int, stage: Mapping[str, Any]) -> dict[str, Any]:
+    questions = stage["questions"]
+    content = "".join(f"<p>{html.escape(text)}</p>"
+                      for text in (stage["purpose"], stage["instructions"]) if text)
+    return {
+        "name": stage["title"],
+        "priority": priority,
+        "interviews": [{
+            "name": stage["title"],
+            "estimated_minutes": stage["duration_minutes"],
+            "interview_kit": {
+                "content": content,
+                "questions": [{"question": q["text"]} for q in questions],
+            },
+        }],
+    }

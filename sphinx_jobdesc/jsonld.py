@@ -1,0 +1,161 @@
+"""schema.org JobPosting for search engines, built from the role a page renders.
+
+The mapping follows Google's job posting structured data: the title, a
+description in HTML made of the same summary, responsibilities and
+requirements the page shows, the dates, employment type, hiring
+organization, location (or TELECOMMUTE with the countries applicants may live
+in), the salary range, identifier and direct apply. Interview content is never
+part of it. :func:`problems` checks Google's required properties and enums,
+so a page never carries markup that search engines would reject.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .checks.posting import CURRENCIES
+from .markup import Rst
+from .model import Item, Role
+
+EMPLOYMENT_TYPES = ("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER",
+                    "PER_DIEM", "OTHER")
+UNIT_TEXTS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
+JsonLd = dict[str, Any]
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def job_posting(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> JsonLd:
+    """The JobPosting of *role* (merged for the level the page shows), describing the
+    parts in *shown* (summary, responsibilities, requirements) that the page shows."""
+    posting = role.posting
+    data: JsonLd = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": role.title,
+        "description": description(role, labels, shown),
+    }
+    if posting and posting.date_posted:
+        data["datePosted"] = posting.date_posted.isoformat()
+    if posting and posting.valid_through:
+        data["validThrough"] = posting.valid_through.isoformat()
+    if role.employment_type:
+        data["employmentType"] = list(role.employment_type)
+    organization = posting.hiring_organization if posting else None
+    if organization and organization.name:
+        data["hiringOrganization"] = _without_none({
+            "@type": "Organization", "name": organization.name, "sameAs": organization.url,
+            "logo": organization.logo})
+    location = role.location
+    if location is not None and location.places:
+        data["jobLocation"] = [{"@type": "Place", "address": _without_none({
+            "@type": "PostalAddress", "addressLocality": place.locality,
+            "addressRegion": place.region, "postalCode": place.postal_code,
+            "addressCountry": place.country})} for place in location.places]
+    if location is not None and location.type == "remote":
+        data["jobLocationType"] = "TELECOMMUTE"
+        data["applicantLocationRequirements"] = [
+            {"@type": "Country", "name": country} for country in location.applicant_countries]
+    pay = role.compensation
+    if pay is not None and (pay.min is not None or pay.max is not None):
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.currency,
+                              "value": _without_none({
+                                  "@type": "QuantitativeValue", "minValue": pay.min,
+                                  "maxValue": pay.max, "unitText": pay.period})}
+    if posting and posting.identifier:
+        data["identifier"] = {"@type": "PropertyValue",
+                              "name": organization.name if organization else role.id,
+                              "value": posting.identifier}
+    if posting and posting.direct_apply is not None:
+        data["directApply"] = posting.direct_apply
+    return data
+
+
+def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> str:
+    """The summary, responsibilities and requirements as HTML, as far as the page shows them."""
+    parts = [_paragraphs(role.summary)] if "summary" in shown else []
+    for part, label, items in (
+            ("responsibilities", labels["responsibilities"], role.responsibilities),
+            ("requirements", labels["must"], role.requirements.must),
+            ("requirements", labels["nice"], role.requirements.nice)):
+        if items and part in shown:
+            parts.append(f"<p><strong>{html.escape(label)}</strong></p>{_list(items)}")
+    return "".join(parts)
+
+
+def problems(data: JsonLd) -> list[str]:
+    """What Google would reject in *data*: missing required properties, bad enums."""
+    found = [f"the JobPosting has no '{key}'" + (f" ({why})" if why else "")
+             for key, why in (("title", ""), ("description", ""),
+                              ("datePosted", "posting.date_posted"),
+                              ("hiringOrganization", "posting.hiring_organization.name"))
+             if not data.get(key)]
+    if "jobLocation" not in data and data.get("jobLocationType") != "TELECOMMUTE":
+        found.append("the JobPosting has no 'jobLocation' (location.places) and is not "
+                     "fully remote")
+    if data.get("jobLocationType") == "TELECOMMUTE" and not data.get(
+            "applicantLocationRequirements"):
+        found.append("a TELECOMMUTE JobPosting needs 'applicantLocationRequirements' "
+                     "(location.applicant_countries)")
+    if data.get("description") and data["description"] == data.get("title"):
+        found.append("the JobPosting's description is the same as its title")
+    found += [f"employmentType '{kind}' is not one of {', '.join(EMPLOYMENT_TYPES)}"
+              for kind in data.get("employmentType", ()) if kind not in EMPLOYMENT_TYPES]
+    if "datePosted" in data and "validThrough" in data and (
+            data["validThrough"] < data["datePosted"]):
+        found.append("validThrough is before datePosted")
+    salary = data.get("baseSalary")
+    if salary is not None:
+        value = salary["value"]
+        if salary.get("currency") not in CURRENCIES:
+            found.append(f"baseSalary currency {salary.get('currency')!r} is not ISO 4217")
+        if value.get("unitText") not in UNIT_TEXTS:
+            found.append(f"baseSalary unitText {value.get('unitText')!r} is not one of "
+                         f"{', '.join(UNIT_TEXTS)} (compensation.period)")
+        if "minValue" in value and "maxValue" in value and value["minValue"] > value["maxValue"]:
+            found.append("baseSalary minValue is more than maxValue")
+    return found
+
+
+def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in mapping.items() if value is not None}
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{_inline(part)}</p>" for part in re.split(r"\n\s*\n", text.strip())
+                   if part.strip())
+
+
+def _list(items: tuple[Item, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{_inline(item.text)}</li>" for item in items) + "</ul>"
+
+
+def _inline(text: str) -> str:
+    """One paragraph as HTML: plain text escaped; ``markup: rst`` text through docutils."""
+    if isinstance(text, Rst):
+        from docutils.core import publish_parts
+
+        body: str = publish_parts(text, writer_name="html5", settings_overrides={
+            "report_level": 5, "halt_level": 5, "file_insertion_enabled": False,
+            "raw_enabled": False})["body"]
+        return re.sub(r"^<p>|</p>\s*$", "", body.strip())
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def add_to_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Put the page's JobPosting in its ``<head>`` (``html-page-context``), if the page
+    renders exactly one role (a level, or a role without levels) that has one."""
+    from .domain import jobdesc_domain
+
+    postings = jobdesc_domain(app.env).data["postings"].get(pagename, [])
+    if len(postings) == 1 and postings[0] is not None:
+        text = json.dumps(postings[0], ensure_ascii=False, indent=1).replace("</", "<\\/")
+        script = f'<script type="application/ld+json">\n{text}\n</script>\n'
+        context["metatags"] = context.get("metatags", "") + script
