@@ -49,40 +49,40 @@ class JobdescBuilder(Builder):
         pass
 
     def finish(self) -> None:
-        write_export(self.app, self.outdir)
+        write_export(self)
 
 
-def write_export(app: Sphinx, outdir: str | os.PathLike[str]) -> None:
-    """Write ``jobdesc.json`` and ``greenhouse.json`` into *outdir*."""
-    config = settings(app.config)
-    folder = os.path.join(app.srcdir, config.roles_dir)
+def write_export(builder: Builder) -> None:
+    """Write ``jobdesc.json`` and ``greenhouse.json`` into the builder's output folder."""
+    config = settings(builder.config)
+    folder = os.path.join(builder.srcdir, config.roles_dir)
     data, problems = export(role_files(folder), roles_dir=folder, markup=config.markup,
-                            audience=config.audience, pages=_pages(app))
+                            audience=config.audience, pages=_pages(builder))
     for problem in problems:
         warn(f"{problem.message}; the role is left out of the export", problem.subtype,
              problem.origin)
-    Path(outdir).mkdir(parents=True, exist_ok=True)
+    Path(builder.outdir).mkdir(parents=True, exist_ok=True)
     for name, content in zip(EXPORTS, (data, greenhouse(data)), strict=True):
-        Path(outdir, name).write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n",
-                                      encoding="utf-8")
+        text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+        Path(builder.outdir, name).write_text(text, encoding="utf-8")
 
 
-def _pages(app: Sphinx) -> dict[str, str]:
+def _pages(builder: Builder) -> dict[str, str]:
     """Where each role (``id`` or ``id:level``) is rendered, as a URL relative to the site."""
-    domain = jobdesc_domain(app.env)
+    domain = jobdesc_domain(builder.env)
     pages = {}
     for name in sorted({r.name for rs in domain.renderings.values() for r in rs}):
         found = domain.target(name)
         if found is not None:
             docname, rendering = found
-            pages[name] = f"{app.builder.get_target_uri(docname)}#{rendering.anchor}"
+            pages[name] = f"{builder.get_target_uri(docname)}#{rendering.anchor}"
     return pages
 
 
 def export_with_html(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: with ``jobdesc_export``, HTML builds write the export too."""
     if exception is None and app.config.jobdesc_export and app.builder.format == "html":
-        write_export(app, app.outdir)
+        write_export(app.builder)
 
 
 def setup_export(app: Sphinx) -> None:

@@ -127,8 +127,9 @@ def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{_inline(part)}</p>" for part in re.split(r"\n\s*\n", text.strip())
-                   if part.strip())
+    kind = type(text)  # Rst stays Rst, so each paragraph is read as what it is
+    return "".join(f"<p>{_inline(kind(part))}</p>"
+                   for part in re.split(r"\n\s*\n", text.strip()) if part.strip())
 
 
 def _list(items: tuple[Item, ...]) -> str:
@@ -139,8 +140,9 @@ def _inline(text: str) -> str:
     """One paragraph as HTML: plain text escaped; ``markup: rst`` text through docutils."""
     if isinstance(text, Rst):
         from docutils.core import publish_parts
+        from docutils.writers.html5_polyglot import Writer
 
-        body: str = publish_parts(text, writer_name="html5", settings_overrides={
+        body: str = publish_parts(text, writer=Writer(), settings_overrides={
             "report_level": 5, "halt_level": 5, "file_insertion_enabled": False,
             "raw_enabled": False})["body"]
         return re.sub(r"^<p>|</p>\s*$", "", body.strip())

@@ -1,0 +1,124 @@
+"""The machine export: ``-b jobdesc``, HTML builds with ``jobdesc_export``, and
+``sphinx-jobdesc export`` write the same data, in the documented shape."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import Project
+
+from sphinx_jobdesc.model import Role
+
+REPO = Path(__file__).parents[1]
+EXAMPLE = REPO / "example_docs"
+SCHEMA = json.loads((REPO / "sphinx_jobdesc" / "schema" / "export.schema.json").read_text())
+COMMAND = Path(sys.executable).parent / "sphinx-jobdesc"
+
+
+def validate(data: object) -> None:
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(
+        data)
+
+
+@pytest.fixture(scope="module")
+def example_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("export")
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "jobdesc", str(EXAMPLE),
+                    str(out)], check=True)
+    return out
+
+
+def test_the_builder_exports_every_role_and_level(example_export: Path) -> None:
+    data = json.loads((example_export / "jobdesc.json").read_text())
+    validate(data)
+    assert (data["version"], data["audience"]) == (1, "internal")
+    assert [role["id"] for role in data["roles"]] == [
+        "backend-developer", "engineering-manager", "frontend-developer"]
+    backend = data["roles"][0]
+    assert [view["level"] for view in backend["views"]] == [
+        None, "middle", "middle-plus", "senior"]
+    senior = backend["views"][3]
+    assert senior["title"] == "Senior Backend Developer"
+    assert senior["page"] == "careers/backend-senior.html#job-backend-developer-senior"
+    assert senior["compensation"]["min"] == 82000
+    assert "Mentor middle developers" in json.dumps(senior["responsibilities"])
+    assert senior["interview"]["stages"][0]["questions"]  # internal: the whole guide
+
+
+def test_the_greenhouse_export_has_a_job_per_level(example_export: Path) -> None:
+    data = json.loads((example_export / "greenhouse.json").read_text())
+    assert data["format"] == "greenhouse-interview-plan"
+    jobs = {job["requisition_id"]: job for job in data["jobs"]}
+    assert sorted(jobs) == ["backend-developer:middle", "backend-developer:middle-plus",
+                            "backend-developer:senior", "engineering-manager",
+                            "frontend-developer:middle", "frontend-developer:senior"]
+    plan = jobs["backend-developer:senior"]["interview_plan"]
+    assert [stage["name"] for stage in plan] == [
+        "Introductory call", "Technical interview", "System design", "Team and values"]
+    technical = plan[1]["interviews"][0]
+    assert technical["estimated_minutes"] == 60
+    assert technical["interview_kit"]["questions"][0]["question"].startswith(
+        "How does a request reach our application")
+    assert {"name": "API design", "type": "Skills",
+            "note": "Designs APIs that are easy to use and hard to misuse."} in jobs[
+        "backend-developer:senior"]["scorecard_attributes"]
+
+
+def test_the_schema_describes_every_field_of_the_model() -> None:
+    view = set(SCHEMA["$defs"]["view"]["properties"])
+    exported = {f.name for f in fields(Role)} - {"origin", "origins", "levels", "level"}
+    assert view == exported | {"level", "page"}
+
+
+def test_the_command_line_exports_the_same(example_export: Path, tmp_path: Path) -> None:
+    result = subprocess.run([str(COMMAND), "export", "-c", "."], cwd=EXAMPLE,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    from_cli = json.loads(result.stdout)
+    validate(from_cli)
+    from_build = json.loads((example_export / "jobdesc.json").read_text())
+    for data in (from_cli, from_build):  # the command line does not know the pages
+        for role in data["roles"]:
+            role["page"] = None
+            for view in role["views"]:
+                view["page"] = None
+    assert from_cli == from_build
+    out = tmp_path / "gh.json"
+    result = subprocess.run([str(COMMAND), "export", "--format", "greenhouse", "--audience",
+                             "public", "-o", str(out), "roles"], cwd=EXAMPLE,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    greenhouse = json.loads(out.read_text())
+    assert greenhouse["audience"] == "public"
+    assert all(not stage["interviews"][0]["interview_kit"]["questions"]
+               for job in greenhouse["jobs"] for stage in job["interview_plan"])
+
+
+def test_html_builds_can_write_the_export(project: Project) -> None:
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\njobdesc_export = True\n')
+    project.write("roles/backend.yaml", "title: Backend Developer\nsummary: APIs, with the "
+                  "team.\nresponsibilities: [Design APIs]\nrequirements:\n  must: [Python]\n")
+    project.write("index.rst", "Job\n===\n\n.. jobdescription:: backend\n")
+    project.build()
+    data = json.loads(project.output("jobdesc.json"))
+    validate(data)
+    assert data["roles"][0]["page"] == "index.html#job-backend"
+
+
+def test_a_role_that_cannot_be_read_is_left_out_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text("title: Good\nsummary: Fine, with the team.\n"
+                                        "responsibilities: [Work]\nrequirements:\n"
+                                        "  must: [Skill]\n")
+    (tmp_path / "bad.yaml").write_text("title: [unclosed\n")
+    result = subprocess.run([str(COMMAND), "export", str(tmp_path)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 1
+    assert [role["id"] for role in json.loads(result.stdout)["roles"]] == ["good"]
+    assert "bad.yaml:2: error: YAML syntax error" in result.stderr
+    assert "the role is left out [jobdesc.yaml]" in result.stderr
