@@ -22,6 +22,18 @@ jobdesc_require_salary = True
 jobdesc_stale_after_days = 0
 
 exclude_patterns = ["_build"]
+
+# One source, two audiences. `sphinx-build -t public` builds the careers site:
+# interview guides show only what candidates may know, items marked
+# `visibility: internal` are left out, and the pages for hiring managers are
+# not built at all. Single-role pages carry schema.org JobPosting data.
+if tags.has("public"):  # noqa: F821 - Sphinx provides `tags` to conf.py
+    exclude_patterns += ["hiring/*"]
+    suppress_warnings = ["toc.excluded"]  # the hiring toctree points at excluded pages
+
+# `sphinx-build -b jobdesc` (or any HTML build, with this) writes jobdesc.json
+# and greenhouse.json: every role and level, for other systems.
+jobdesc_export = True
 html_theme = "alabaster"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]

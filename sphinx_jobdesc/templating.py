@@ -146,6 +146,15 @@ def _salary(context: Context, compensation: Compensation | None) -> str:
     return salary_range(compensation, context["labels"]) if compensation else ""
 
 
+_LATEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+
+
+def _latex(text: Any) -> Rst:
+    """*text* for a ``raw:: latex`` block (labels in the printed interview kit)."""
+    return Rst("".join(_LATEX_SPECIALS.get(char, char) for char in str(text)))
+
+
 def _job(text: Any, target: str) -> Rst:
     """A ``:job:`` link to *target* (an id the schema checked) with *text* as its words."""
     words = " ".join(str(text).split())
@@ -195,7 +204,8 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug,
-                       minutes=_minutes, nest=_nest, location=_location, salary=_salary, job=_job)
+                       minutes=_minutes, nest=_nest, location=_location, salary=_salary, job=_job,
+                       latex=_latex)
     env.globals.update(heading=_heading, facts=_facts)
     return env
 

@@ -1,0 +1,84 @@
+"""The printed interviewer kit: the LaTeX build of an interview guide is a real PDF in
+which every stage and every scorecard starts on a new page and tables fit the page.
+
+Needs LaTeX (``.ci/run`` installs it); ``benchmarks/interview_kit.py`` renders the
+example handbook's kit to PNG pages for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SNIPPETS
+
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext", "pdftoppm")),
+    reason="needs LaTeX and poppler (installed by .ci/run)")
+
+CONF = """\
+extensions = ["sphinx_jobdesc"]
+project = "Interview kit"
+author = "Acme"
+latex_documents = [("index", "kit.tex", "Interview kit", "Acme", "howto")]
+"""
+PAGE = "Senior Backend Developer\n========================\n\n" \
+       ".. interviewguide:: backend-developer\n   :level: senior\n"
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("kit")
+    shutil.copytree(SNIPPETS / "roles", src / "roles")
+    (src / "conf.py").write_text(CONF)
+    (src / "index.rst").write_text(PAGE)
+    out = src / "_build"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "latex", str(src),
+                    str(out)], check=True)
+    subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+                    "kit.tex"], cwd=out, check=True, capture_output=True)
+    return out
+
+
+def pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+def first_line(page: str) -> str:
+    return next((line.strip() for line in page.splitlines() if line.strip()), "")
+
+
+def test_stages_and_scorecards_start_on_new_pages(kit: Path) -> None:
+    starts = [re.sub(r"^[\d.]+\s+", "", first_line(page)) for page in pages(kit / "kit.pdf")]
+    for title in ("Recruiter screen", "Technical interview", "System design",
+                  "Scorecard: Recruiter screen", "Scorecard: Technical interview",
+                  "Scorecard: System design"):
+        assert title in starts, (title, starts)
+
+
+def test_questions_leave_room_for_notes(kit: Path) -> None:
+    text = "\f".join(pages(kit / "kit.pdf"))
+    assert text.count("Notes") >= 3  # one box per question, and the scorecards' column
+
+
+def test_tables_fit_the_page(kit: Path) -> None:
+    log = (kit / "kit.log").read_text(errors="replace")
+    overfull = [float(points) for points in re.findall(r"Overfull \\hbox \(([\d.]+)pt", log)]
+    assert [points for points in overfull if points > 5] == []
+
+
+def test_a_page_becomes_an_image(kit: Path, tmp_path: Path) -> None:
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "2", "-l", "2", str(kit / "kit.pdf"),
+                    str(tmp_path / "page")], check=True)
+    (image,) = tmp_path.glob("page*.png")
+    header = image.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width >= 400 and 1.25 < height / width < 1.45  # a portrait page (Letter or A4)
