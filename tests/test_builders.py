@@ -113,7 +113,7 @@ def test_latex_anchor_and_scorecard_tables_have_wrapping_columns(careers: Projec
     # colwidths-given tables become fixed-width paragraph columns, so long anchors wrap
     assert r"\begin{tabular}[t]{\X{8}{76}\X{14}{76}\X{54}{76}}" in tex
     assert "to others, with examples from production." in tex
-    assert r"\X{18}{70}" in tex  # the scorecard: competency, four ratings, notes
+    assert r"\X{18}{80}" in tex  # the scorecard: competency, four ratings, a wide notes column
     assert "Overall recommendation" in tex
 
 

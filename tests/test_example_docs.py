@@ -39,3 +39,25 @@ def test_example_interview_has_an_anchor_for_every_rating_value() -> None:
             for question in stage.questions:
                 assert len(question.anchors) == 4
                 assert all(anchor.text for anchor in question.anchors), question.question.id
+
+
+def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
+    """The careers-site build: no hiring pages, no interview questions, valid JobPostings."""
+    import json
+    import re
+
+    from sphinx_jobdesc.jsonld import problems
+
+    out = tmp_path / "public"
+    status = build_main(["-W", "--keep-going", "-q", "-t", "public", "-b", "html",
+                         str(EXAMPLE_DOCS), str(out), "-d", str(tmp_path / "doctrees")])
+    assert status == 0
+    assert not (out / "hiring").exists()
+    everything = "".join(path.read_text(errors="replace") for path in out.rglob("*")
+                         if path.is_file() and path.suffix in (".html", ".js", ".json", ".txt"))
+    assert "How does a request reach our application" not in everything
+    senior = (out / "careers" / "backend-senior.html").read_text()
+    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', senior, re.S)
+    posting = json.loads(script)
+    assert posting["title"] == "Senior Backend Developer"
+    assert problems(posting) == []

@@ -16,7 +16,9 @@ summary: |
 
   You own them in production.
 employment_type: [FULL_TIME]
-location: {type: hybrid, places: [{locality: Berlin, region: BE, country: DE, postal_code: "10115"}]}
+location:
+  type: hybrid
+  places: [{locality: Berlin, region: BE, country: DE, postal_code: "10115"}]
 compensation: {currency: EUR, period: YEAR, min: 60000, max: 80000}
 posting:
   date_posted: 2026-11-01
@@ -125,8 +127,8 @@ def test_roles_without_posting_data_get_none_unless_asked(site: Project) -> None
 
 def test_a_remote_role_is_telecommute_with_applicant_countries(site: Project) -> None:
     site.write("roles/backend.yaml", ROLE.replace(
-        'location: {type: hybrid, places: [{locality: Berlin, region: BE, country: DE, '
-        'postal_code: "10115"}]}', "location: {type: remote, applicant_countries: [DE, AT]}"))
+        'location:\n  type: hybrid\n  places: [{locality: Berlin, region: BE, country: DE, '
+        'postal_code: "10115"}]', "location: {type: remote, applicant_countries: [DE, AT]}"))
     site.build()
     (posting,) = postings(site.output("index.html"))
     assert posting["jobLocationType"] == "TELECOMMUTE"
