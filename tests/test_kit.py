@@ -81,3 +81,31 @@ def test_a_page_becomes_an_image(kit: Path, tmp_path: Path) -> None:
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert width >= 400 and 1.25 < height / width < 1.45  # a portrait page (Letter or A4)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (installed by .ci/run)")
+def test_printing_the_html_guide_gives_the_same_kit(tmp_path: Path) -> None:
+    """Chromium prints the HTML page with jobdesc.css: each stage and scorecard on a new
+    page, and the notes boxes appear on paper only."""
+    src = tmp_path / "src"
+    shutil.copytree(SNIPPETS / "roles", src / "roles")
+    (src / "conf.py").write_text(CONF)
+    (src / "index.rst").write_text(PAGE)
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src),
+                    str(tmp_path / "html")], check=True)
+    pdf = tmp_path / "printed.pdf"
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", (tmp_path / "html" / "index.html").as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    printed = pages(pdf)
+    starts = [first_line(page) for page in printed]
+    for title in ("Recruiter screen", "Technical interview", "System design",
+                  "Scorecard: Recruiter screen", "Scorecard: System design"):
+        assert any(start.endswith(title) for start in starts), (title, starts)
+    assert "\f".join(printed).count("Notes") >= 4  # three notes boxes and the scorecards
