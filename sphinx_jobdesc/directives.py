@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import ClassVar
 
 from docutils import nodes
@@ -64,6 +65,16 @@ class TemplateDirective(SphinxDirective):
         "debug": directives.flag,
     }
 
+    @cached_property
+    def reported(self) -> set[Problem]:
+        """The problems this directive has reported (several levels share many)."""
+        return set()
+
+    @cached_property
+    def shown_sections(self) -> list[str]:
+        """The parts this directive shows, in order (also what a JobPosting may describe)."""
+        return self.sections(settings(self.config))
+
     def render_template(
         self, config: Settings, context: dict[str, object], anchor: str
     ) -> list[nodes.Node]:
@@ -73,8 +84,6 @@ class TemplateDirective(SphinxDirective):
         env = environment(config.templates_path)
         template = self.options.get("template") or (
             f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
-        #: The parts this directive shows (what a JobPosting may describe).
-        self.shown_sections = self.sections(config)
         rendered = render(env, template, {
             "sections": self.shown_sections,
             "labels": labels(config.labels),
@@ -163,11 +172,10 @@ class TemplateDirective(SphinxDirective):
         Each problem once per directive, however many levels of the role it renders.
         """
         page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
-        reported: set[Problem] = self.__dict__.setdefault("_reported", set())
         for problem in problems:
-            if problem in reported:
+            if problem in self.reported:
                 continue
-            reported.add(problem)
+            self.reported.add(problem)
             if problem.origin is None:
                 warn(problem.message, problem.subtype, self.get_location())
             else:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .checks.posting import CURRENCIES
+from .domain import jobdesc_domain
 from .markup import Rst
 from .model import Item, Role
 
@@ -154,8 +155,6 @@ def add_to_page(
 ) -> None:
     """Put the page's JobPosting in its ``<head>`` (``html-page-context``), if the page
     renders exactly one role (a level, or a role without levels) that has one."""
-    from .domain import jobdesc_domain
-
     postings = jobdesc_domain(app.env).data["postings"].get(pagename, [])
     if len(postings) == 1 and postings[0] is not None:
         text = json.dumps(postings[0], ensure_ascii=False, indent=1).replace("</", "<\\/")
