@@ -54,8 +54,10 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "missing required field, bad id or enum value.",
     "inherit": "Inheritance is broken: unknown or cyclic ``extends``, "
     "``drop`` of an id that is not inherited.",
-    "duplicate": "Two items of one list share an id, or two role files share a role id.",
-    "ref": "A competency, level or rating in the role names nothing the role defines.",
+    "duplicate": "Two items of one list share an id, or two pages both mark the same role "
+    "``:canonical:``.",
+    "ref": "A competency, level or rating in the role names nothing the role defines, or a "
+    "``:job:`` link names a role no page renders.",
     "level": "The requested level does not exist in the role.",
     "markup": "Role text tries to inject markup (a directive, raw HTML or a section title); "
     "it is shown as plain text.",
@@ -63,14 +65,15 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
     "section_order": "Page text follows generated sections and would appear inside the last one.",
     "empty": "A directive has nothing to show, such as an interview guide for a role "
-    "without interview stages.",
+    "without interview stages or a ladder for a role without levels.",
     "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
     "coverage": "A must-have requirement, competency or question is not assessed by the "
     "interview, or a question assesses a competency outside its stage's focus.",
     "time_budget": "A stage's questions take longer than the stage.",
     "anchors": "Anchors are required and a question lacks one for a rating value.",
     "posting": "Posting data is incomplete or wrong: salary range, currency, remote roles "
-    "without applicant countries, required JobPosting properties.",
+    "without applicant countries, required JobPosting properties (a page's JobPosting is "
+    "then left out).",
     "staleness": "``reviewed`` is older than ``jobdesc_stale_after_days``, "
     "or ``posting.valid_through`` is in the past.",
     "lint": "Job-ad language: exclusionary, gendered or unrealistic wording "
