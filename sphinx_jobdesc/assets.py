@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,4 +22,5 @@ def _copy_stylesheet(app: Sphinx) -> None:
     if app.builder.format == "html":
         static = Path(app.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STYLESHEET, static)
+        # Always our current version (a newer sphinx-jobdesc replaces the old file).
+        shutil.copyfile(STYLESHEET, static / STYLESHEET.name)

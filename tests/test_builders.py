@@ -123,3 +123,13 @@ def test_text_output_has_the_scorecard_grid(careers: Project) -> None:
     assert "| Competency" in text
     assert "| Overall            |" in text
     assert "Question 2.2: Schema design" in text
+
+
+def test_a_changed_stylesheet_replaces_the_old_one(careers: Project) -> None:
+    careers.build("html")
+    assert careers.app is not None
+    old = careers.app.outdir / "_static" / "jobdesc.css"
+    old.write_text("/* an older sphinx-jobdesc */\n")
+    careers.build("html")
+    assert careers.warnings == []
+    assert "div.jobdesc-scroll" in old.read_text()
