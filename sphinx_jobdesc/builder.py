@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from sphinx.builders import Builder
 
 from .config import settings
-from .domain import jobdesc_domain, role_files
+from .domain import jobdesc_domain
 from .export import export, greenhouse
 from .problems import warn
+from .roles import role_files
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set

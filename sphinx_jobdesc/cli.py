@@ -30,7 +30,7 @@ from .config import check_settings, validated_values
 from .export import export, greenhouse
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import checked_file, resolve_role
+from .roles import checked_file, resolve_role, role_files
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -233,10 +233,25 @@ def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     data = checked.data
     if data is None:  # a YAML syntax error is a problem; a file that cannot be read is not
         return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
-    if data.get("id", Path(path).stem).startswith("_"):  # a base: only its text can be checked
-        return [*checked.problems, *file_problems(path, checked.texts, project.checks)], True
+    role_id = data.get("id", Path(path).stem)
+    if role_id.startswith("_"):  # a base: its own text, and the roles built on it
+        problems = [*checked.problems, *file_problems(path, checked.texts, project.checks)]
+        for dependent in _extending(role_id, path, project):
+            problems += _file_check(dependent, project)[0]
+        return problems, True
     levels: list[str | None] = [level["id"] for level in data.get("levels", ())]
     return _levels_check(path, levels, project), True
+
+
+def _extending(base_id: str, path: str, project: Project) -> list[str]:
+    """The role files next to *path* (and in the roles folder) that extend *base_id*
+    directly: a change to a base can break them, so a commit that touches only the
+    base still checks them."""
+    folders = dict.fromkeys(os.path.abspath(f) for f in (os.path.dirname(path) or ".",
+                                                         project.roles_dir) if f)
+    return [candidate for folder in folders for candidate in role_files(folder)
+            if (data := checked_file(candidate, project.markup).data) is not None
+            and data.get("extends") == base_id]
 
 
 def _levels_check(path: str, levels: list[str | None], project: Project) -> list[Problem]:

@@ -32,7 +32,7 @@ from .config import (
     Settings,
     settings,
 )
-from .domain import Rendering, jobdesc_domain, role_files
+from .domain import Rendering, jobdesc_domain
 from .interview import AUDIENCES, build_guide, stage_ids
 from .jsonld import job_posting
 from .jsonld import problems as jsonld_problems
@@ -40,7 +40,7 @@ from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
 from .problems import Problem, did_you_mean, warn
-from .roles import declared_id, find_role_file, is_path, resolve_role
+from .roles import declared_id, find_role_file, is_path, resolve_role, role_files
 from .rst import parse_rst
 from .templating import Heading, environment, render
 

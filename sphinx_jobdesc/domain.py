@@ -22,8 +22,8 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .loader import ROLE_FILE_SUFFIXES
 from .problems import location, warn
+from .roles import role_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -200,12 +200,3 @@ def _outdated_lists(
 
 def _roles_dir(app: Sphinx) -> str:
     return os.path.join(app.srcdir, app.config.jobdesc_roles_dir)
-
-
-def role_files(folder: str) -> tuple[str, ...]:
-    """The role files directly in *folder*, sorted (bases included)."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return ()
-    return tuple(sorted(os.path.join(folder, n) for n in names if n.endswith(ROLE_FILE_SUFFIXES)))

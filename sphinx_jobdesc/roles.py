@@ -251,3 +251,12 @@ def _merge_level(family: Map, level_id: str, run: _Run) -> Map:
         tree, problems = inherit(tree, level)
         run.problems.extend(problems)
     return tree
+
+
+def role_files(folder: str) -> tuple[str, ...]:
+    """The role files directly in *folder*, sorted (bases included)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    return tuple(sorted(os.path.join(folder, n) for n in names if n.endswith(ROLE_FILE_SUFFIXES)))

@@ -166,3 +166,15 @@ def test_pre_commit_hook_runs_the_installed_command() -> None:
     assert files.search("roles/_company.yml")
     assert not files.search(".github/workflows/ci.yml")
     assert not files.search("docs/conf.py")
+
+
+def test_checking_a_base_also_checks_the_roles_built_on_it(tmp_path: Path) -> None:
+    (tmp_path / "_company.yaml").write_text("benefits: [Free pizza]\n", encoding="utf8")
+    (tmp_path / "backend.yaml").write_text("extends: _company\n" + CLEAN.replace(
+        "must: [Python]", "must: [12 years of Python]") + "levels:\n  - {id: junior, title: "
+        "Junior}\n", encoding="utf8")
+    (tmp_path / "other.yaml").write_text(CLEAN, encoding="utf8")
+    result = run("check", tmp_path / "_company.yaml")
+    assert '"pizza"' in result.stdout
+    assert "12 years" in result.stdout  # backend extends the base: checked too
+    assert result.stdout.endswith("1 role file checked: 2 warnings\n")
