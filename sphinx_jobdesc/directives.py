@@ -323,11 +323,15 @@ class JobDescriptionDirective(RoleDirective):
 
 
     def note_posting(self, role: Role) -> None:
-        """The JobPosting of a single posting (a level, or a role without levels) that has
-        posting data (or any, with ``jobdesc_jsonld``); None otherwise."""
+        """The JobPosting of this rendering (a level, or a whole family with the span of
+        its salary ranges) if the role has posting data (or any, with ``jobdesc_jsonld``);
+        None otherwise. A page gets it only if it renders exactly one role."""
         config = settings(self.config)
         posting = None
-        if (role.posting is not None or config.jsonld) and (role.level or not role.levels):
+        # A rendering that shows none of summary, responsibilities and requirements
+        # (say, only how to apply) describes no job: it is not a posting.
+        if (role.posting is not None or config.jsonld) and {
+                "summary", "responsibilities", "requirements"} & set(self.shown_sections):
             posting = job_posting(role, labels(config.labels), self.shown_sections)
             rejected = jsonld_problems(posting)
             for problem in rejected:

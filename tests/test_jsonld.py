@@ -96,16 +96,20 @@ def test_the_description_is_the_visible_text(site: Project) -> None:
 
 
 def test_only_pages_with_one_posting_get_one(site: Project) -> None:
-    site.write("index.rst", "Roles\n=====\n\n.. toctree::\n\n   both\n   family\n   catalog\n")
+    site.write("index.rst", "Roles\n=====\n\n.. toctree::\n\n   both\n   family\n   catalog\n"
+               "   ladder\n")
     site.write("both.rst", "Both\n====\n\n.. jobdescription:: backend\n   :level: middle\n"
                "   :sections: summary\n\n.. jobdescription:: backend\n   :level: senior\n"
                "   :sections: summary\n")
     site.write("family.rst", "Family\n======\n\n.. jobdescription:: backend\n")
     site.write("catalog.rst", "Catalog\n=======\n\n.. jobcatalog::\n")
+    site.write("ladder.rst", "Ladder\n======\n\n.. jobladder:: backend\n")
     site.build()
     assert site.warnings == []
-    for page in ("both", "family", "catalog", "index"):
+    for page in ("both", "catalog", "ladder", "index"):
         assert postings(site.output(f"{page}.html")) == [], page
+    (family,) = postings(site.output("family.html"))  # one role: the family, all levels
+    assert family["title"] == "Backend Developer"
 
 
 def test_roles_without_posting_data_get_none_unless_asked(site: Project) -> None:
@@ -151,3 +155,11 @@ def test_hidden_parts_are_not_described(site: Project) -> None:
     site.build()
     (posting,) = postings(site.output("index.html"))
     assert "Design APIs" not in str(posting["description"])
+
+
+def test_a_rendering_that_describes_no_job_is_not_a_posting(site: Project) -> None:
+    site.write("index.rst", "Apply\n=====\n\n.. jobdescription:: backend\n   :level: senior\n"
+               "   :sections: facts, apply\n")
+    site.build()
+    assert site.warnings == []
+    assert postings(site.output("index.html")) == []
