@@ -13,7 +13,7 @@ moved). All data is plain, per document, and merged from parallel readers.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -58,12 +58,17 @@ class JobDomain(Domain):
         "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
     }
 
+    #: The index of :meth:`_index`; forgotten whenever renderings change.
+    _cache: tuple[dict[str, list[tuple[str, Rendering]]],
+                  dict[str, list[tuple[str, Rendering]]]] | None = None
+
     @property
     def renderings(self) -> dict[str, list[Rendering]]:
         return self.data["renderings"]  # type: ignore[no-any-return]
 
     def note_rendering(self, docname: str, rendering: Rendering) -> None:
         self.renderings.setdefault(docname, []).append(rendering)
+        self._cache = None
 
     def note_catalog(self, docname: str, files: Iterable[str]) -> None:
         self.data["catalogs"][docname] = tuple(sorted(files))
@@ -77,21 +82,36 @@ class JobDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in self.initial_data:
             self.data[key].pop(docname, None)
+        self._cache = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in self.initial_data:
             for docname in docnames & otherdata[key].keys():
                 self.data[key][docname] = otherdata[key][docname]
+        self._cache = None
 
     # --- which rendering a name links to ---------------------------------------------------
 
     def candidates(self, name: str) -> list[tuple[str, Rendering]]:
         """Every rendering of *name*, in a stable order (page, then line)."""
-        return self._renderings(lambda rendering: rendering.name == name)
+        return self._index()[0].get(name, [])
 
-    def _renderings(self, wanted: Callable[[Rendering], bool]) -> list[tuple[str, Rendering]]:
-        return sorted(((docname, r) for docname, rs in self.renderings.items() for r in rs
-                       if wanted(r)), key=lambda item: (item[0], item[1].lineno))
+    def _index(self) -> tuple[dict[str, list[tuple[str, Rendering]]],
+                              dict[str, list[tuple[str, Rendering]]]]:
+        """Renderings by name and by role id, sorted by page and line.
+
+        Built once after the pages are read (links are resolved after that), so
+        resolving many links and writing objects.inv stay linear in the handbook.
+        """
+        if self._cache is None:
+            by_name: dict[str, list[tuple[str, Rendering]]] = {}
+            by_role: dict[str, list[tuple[str, Rendering]]] = {}
+            for docname, renderings in sorted(self.renderings.items()):
+                for rendering in sorted(renderings, key=lambda r: r.lineno):
+                    by_name.setdefault(rendering.name, []).append((docname, rendering))
+                    by_role.setdefault(rendering.role, []).append((docname, rendering))
+            self._cache = (by_name, by_role)
+        return self._cache
 
     def target(self, name: str) -> tuple[str, Rendering] | None:
         """The canonical rendering of *name*: the one marked ``:canonical:``, else the first.
@@ -99,9 +119,9 @@ class JobDomain(Domain):
         A role rendered only level by level links to its first level; a level not
         rendered on its own links to the family's rendering.
         """
+        by_name, by_role = self._index()
         role, _, level = name.partition(":")
-        found = self.candidates(name) or (
-            self.candidates(role) if level else self._renderings(lambda r: r.role == role))
+        found = by_name.get(name) or (by_name.get(role) if level else by_role.get(role)) or []
         marked = [item for item in found if item[1].canonical]
         return (marked or found)[0] if found else None
 
