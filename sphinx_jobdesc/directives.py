@@ -71,9 +71,14 @@ class TemplateDirective(SphinxDirective):
         return set()
 
     @cached_property
+    def jobdesc_config(self) -> Settings:
+        """The project's validated ``jobdesc_*`` settings, read once per directive."""
+        return settings(self.config)
+
+    @cached_property
     def shown_sections(self) -> list[str]:
         """The parts this directive shows, in order (also what a JobPosting may describe)."""
-        return self.sections(settings(self.config))
+        return self.sections(self.jobdesc_config)
 
     def render_template(
         self, config: Settings, context: dict[str, object], anchor: str
@@ -248,7 +253,7 @@ class RoleDirective(TemplateDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        config = settings(self.config)
+        config = self.jobdesc_config
         path = self.locate_role(self.arguments[0], config)
         if path is None:
             return []
@@ -326,7 +331,7 @@ class JobDescriptionDirective(RoleDirective):
         """The JobPosting of this rendering (a level, or a whole family with the span of
         its salary ranges) if the role has posting data (or any, with ``jobdesc_jsonld``);
         None otherwise. A page gets it only if it renders exactly one role."""
-        config = settings(self.config)
+        config = self.jobdesc_config
         posting = None
         # A rendering that shows none of summary, responsibilities and requirements
         # (say, only how to apply) describes no job: it is not a posting.
@@ -423,7 +428,7 @@ class JobCatalogDirective(TemplateDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        config = settings(self.config)
+        config = self.jobdesc_config
         folder = self.roles_dir(config)
         files = role_files(folder)
         jobdesc_domain(self.env).note_catalog(self.env.docname, files)
