@@ -40,7 +40,7 @@ from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
 from .problems import Problem, did_you_mean, warn
-from .roles import declared_id, find_role_file, is_path, resolve_role, role_files
+from .roles import families, find_role_file, is_path, resolve_role, role_files
 from .rst import parse_rst
 from .templating import Heading, environment, render
 
@@ -432,8 +432,15 @@ class JobCatalogDirective(TemplateDirective):
         folder = self.roles_dir(config)
         files = role_files(folder)
         jobdesc_domain(self.env).note_catalog(self.env.docname, files)
-        roles = [for_audience(role, config.audience) for path in files
-                 if (role := self.family(path, folder, config))]
+        roles = []
+        for path, resolution in families(files, roles_dir=folder, markup=config.markup):
+            self.note_dependencies(resolution.files)
+            if resolution.role is None:
+                self.report(resolution.problems)
+                warn(f"the role in {os.path.basename(path)} cannot be read; it is left out of "
+                     "the catalogue", "load", self.get_location())
+            else:
+                roles.append(for_audience(resolution.role, config.audience))
         columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
                    if self.options.get("columns") else list(COLUMNS))
         sort = self.choice("sort", [*COLUMNS, *(f"-{c}" for c in COLUMNS)], "title")
@@ -446,18 +453,6 @@ class JobCatalogDirective(TemplateDirective):
             for reference in top.findall(addnodes.pending_xref):
                 reference["jobdesc_optional"] = True  # a role rendered nowhere: plain text
         return output
-
-    def family(self, path: str, folder: str, config: Settings) -> Role | None:
-        """The role in *path* as a family, or None for a base or a file that cannot be used."""
-        if declared_id(path, config.markup).startswith("_"):
-            return None
-        resolution = resolve_role(path, None, roles_dir=folder, markup=config.markup)
-        self.note_dependencies(resolution.files)
-        if resolution.role is None:
-            self.report(resolution.problems)
-            warn(f"the role in {os.path.basename(path)} cannot be read; it is left out of "
-                 "the catalogue", "load", self.get_location())
-        return resolution.role
 
     def values(self, option: str) -> tuple[str, ...]:
         return tuple(v.strip().lower() for v in self.options.get(option, "").split(",")

@@ -26,7 +26,7 @@ from typing import Any
 from .audience import for_audience
 from .model import Role
 from .problems import Problem
-from .roles import NO_CHECKS, declared_id, resolve_role
+from .roles import families, resolve_role
 
 #: The version of the ``jobdesc.json`` shape (``schema/export.schema.json``).
 EXPORT_VERSION = 1
@@ -44,17 +44,13 @@ def export(
     where it is rendered, if known."""
     roles: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for path in files:
-        if declared_id(path, markup).startswith("_"):
-            continue
-        family = resolve_role(path, None, roles_dir=roles_dir, markup=markup, checks=NO_CHECKS)
+    for path, family in families(files, roles_dir=roles_dir, markup=markup):
         if family.role is None:
             problems += family.problems
             continue
         views = [family.role]
         for level in family.role.levels:
-            resolution = resolve_role(path, level.id, roles_dir=roles_dir, markup=markup,
-                                      checks=NO_CHECKS)
+            resolution = resolve_role(path, level.id, roles_dir=roles_dir, markup=markup)
             if resolution.role is not None:
                 views.append(resolution.role)
         roles.append(_role_entry(path, [for_audience(v, audience) for v in views], pages or {}))

@@ -12,6 +12,7 @@ so each role file is parsed once per build however many pages use it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .checks import CheckSettings, file_problems, role_problems
@@ -260,3 +261,13 @@ def role_files(folder: str) -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(sorted(os.path.join(folder, n) for n in names if n.endswith(ROLE_FILE_SUFFIXES)))
+
+
+def families(files: Iterable[str], *, roles_dir: str, markup: str
+             ) -> Iterator[tuple[str, Resolution]]:
+    """Each role in *files* resolved as a family (no level, references checked only);
+    base files (ids starting with ``_``) are skipped. For lists of roles: the
+    catalogue and the export."""
+    for path in files:
+        if not declared_id(path, markup).startswith("_"):
+            yield path, resolve_role(path, None, roles_dir=roles_dir, markup=markup)
