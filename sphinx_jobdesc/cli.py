@@ -30,7 +30,7 @@ from .config import check_settings, validated_values
 from .export import export, greenhouse
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import checked_file, resolve_role, role_files
+from .roles import checked_file, declared_id, resolve_role, role_files
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -233,7 +233,7 @@ def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     data = checked.data
     if data is None:  # a YAML syntax error is a problem; a file that cannot be read is not
         return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
-    role_id = data.get("id", Path(path).stem)
+    role_id = declared_id(path, project.markup)
     if role_id.startswith("_"):  # a base: its own text, and the roles built on it
         problems = [*checked.problems, *file_problems(path, checked.texts, project.checks)]
         for dependent in _extending(role_id, path, project):
