@@ -18,6 +18,12 @@ def test_example_handbook_builds_without_warnings(builder: str, tmp_path: Path) 
     assert status == 0
 
 
+def test_example_handbook_shows_internal_sections_to_staff(tmp_path: Path) -> None:
+    out = tmp_path / "internal"
+    assert build_main(["-q", "-b", "html", str(EXAMPLE_DOCS), str(out)]) == 0
+    assert "Why we are hiring now" in (out / "careers" / "backend-senior.html").read_text()
+
+
 def test_example_handbook_uses_both_page_syntaxes() -> None:
     pages = {path.suffix for path in (EXAMPLE_DOCS / "careers").iterdir()}
     assert {".rst", ".md"} <= pages
@@ -56,6 +62,7 @@ def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
     everything = "".join(path.read_text(errors="replace") for path in out.rglob("*")
                          if path.is_file() and path.suffix in (".html", ".js", ".json", ".txt"))
     assert "How does a request reach our application" not in everything
+    assert "Why we are hiring now" not in everything  # a section marked visibility: internal
     for page, title in (("backend-developer", "Backend Developer"),
                         ("backend-senior", "Senior Backend Developer")):
         html = (out / "careers" / f"{page}.html").read_text()
