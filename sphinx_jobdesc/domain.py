@@ -7,7 +7,9 @@ renderings go into the general index and ``objects.inv``, so other projects
 link to roles with intersphinx. Pages that list roles (``jobcatalog``) record
 the role files they listed, so an incremental build re-reads them when a role
 file appears or disappears, or when any page changes (a rendering may have
-moved). All data is plain, per document, and merged from parallel readers.
+moved). Each page also keeps the JobPosting of its ``jobdescription``, written
+into its HTML head (``jsonld.py``). All data is plain, per document, and
+merged from parallel readers.
 """
 
 from __future__ import annotations
@@ -211,12 +213,9 @@ def _outdated_lists(
     """Pages that list or link to roles, when what they list or link to may have changed."""
     domain = jobdesc_domain(env)
     catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
-    stale = [docname for docname, files in catalogs.items() if files != role_files(
-        _roles_dir(app))] if catalogs else []
     if added or changed or removed:  # a rendering may have appeared, moved or gone
-        stale += list(catalogs) + list(domain.data["referrers"])
-    return stale
-
-
-def _roles_dir(app: Sphinx) -> str:
-    return os.path.join(app.srcdir, app.config.jobdesc_roles_dir)
+        return [*catalogs, *domain.data["referrers"]]
+    if not catalogs:
+        return []
+    files = role_files(os.path.join(app.srcdir, app.config.jobdesc_roles_dir))
+    return [docname for docname, listed in catalogs.items() if listed != files]
