@@ -70,14 +70,8 @@ def write_export(builder: Builder) -> None:
 
 def _pages(builder: Builder) -> dict[str, str]:
     """Where each role (``id`` or ``id:level``) is rendered, as a URL relative to the site."""
-    domain = jobdesc_domain(builder.env)
-    pages = {}
-    for name in sorted({r.name for rs in domain.renderings.values() for r in rs}):
-        found = domain.target(name)
-        if found is not None:
-            docname, rendering = found
-            pages[name] = f"{builder.get_target_uri(docname)}#{rendering.anchor}"
-    return pages
+    return {name: f"{builder.get_target_uri(docname)}#{anchor}"
+            for name, _, _, docname, anchor, _ in jobdesc_domain(builder.env).get_objects()}
 
 
 def export_with_html(app: Sphinx, exception: Exception | None) -> None:

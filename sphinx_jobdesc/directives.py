@@ -1,10 +1,11 @@
-"""The ``jobdescription`` and ``interviewguide`` directives: role files rendered in the page.
+"""The directives: ``jobdescription``, ``interviewguide``, ``jobladder`` and ``jobcatalog``.
 
-``run()`` reads as the pipeline: read the options, find the role file, resolve
-it (load, validate, inherit), render the template to reStructuredText, parse
-that into the host page, then give the generated sections stable ids. Every
-file involved is noted as a dependency so incremental builds re-read exactly
-the pages that use a changed role file or template. Problems become typed
+``RoleDirective.run()`` reads as the pipeline: read the options, find the role
+file, resolve it (load, validate, inherit), render the template to
+reStructuredText, parse that into the host page, then give the generated
+sections stable ids. Every file involved is noted as a dependency so
+incremental builds re-read exactly the pages that use a changed role file or
+template. Problems become typed
 warnings and never stop the rest of the page from rendering.
 """
 
@@ -80,10 +81,9 @@ class TemplateDirective(SphinxDirective):
         """The parts this directive shows, in order (also what a JobPosting may describe)."""
         return self.sections(self.jobdesc_config)
 
-    def render_template(
-        self, config: Settings, context: dict[str, object], anchor: str
-    ) -> list[nodes.Node]:
+    def render_template(self, context: dict[str, object], anchor: str) -> list[nodes.Node]:
         """Render this directive's template with *context* and parse it into the page."""
+        config = self.jobdesc_config
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
         env = environment(config.templates_path)
@@ -265,7 +265,7 @@ class RoleDirective(TemplateDirective):
             return []
         role = for_audience(resolution.role, config.audience)
         context = self.context(role, path, config)
-        output = self.render_template(config, {"role": role, **context}, self.anchor(role))
+        output = self.render_template({"role": role, **context}, self.anchor(role))
         return self.finish(role, output)
 
     def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
@@ -447,7 +447,7 @@ class JobCatalogDirective(TemplateDirective):
         listed = build_catalog(roles, Filters(*(self.values(name)
                                                 for name in ("family", "team", "location"))),
                                sort)
-        output = self.render_template(config, {"roles": listed, "columns": columns},
+        output = self.render_template({"roles": listed, "columns": columns},
                                       "jobcatalog")
         for top in output:
             for reference in top.findall(addnodes.pending_xref):
