@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .allowlist import to_html
 from .checks.posting import CURRENCIES
 from .domain import jobdesc_domain
 from .markup import Rst
@@ -128,9 +129,10 @@ def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def _paragraphs(text: str) -> str:
-    kind = type(text)  # Rst stays Rst, so each paragraph is read as what it is
-    return "".join(f"<p>{_inline(kind(part))}</p>"
-                   for part in re.split(r"\n\s*\n", text.strip()) if part.strip())
+    if isinstance(text, Rst):
+        return to_html(text)
+    return "".join(f"<p>{_inline(part)}</p>"
+                   for part in re.split(r"\n[ \t]*\n", text.strip()) if part.strip())
 
 
 def _list(items: tuple[Item, ...]) -> str:
@@ -138,15 +140,10 @@ def _list(items: tuple[Item, ...]) -> str:
 
 
 def _inline(text: str) -> str:
-    """One paragraph as HTML: plain text escaped; ``markup: rst`` text through docutils."""
+    """One paragraph (or item) as HTML: plain text escaped; ``markup: rst`` text as
+    the allow-list reads it."""
     if isinstance(text, Rst):
-        from docutils.core import publish_parts
-        from docutils.writers.html5_polyglot import Writer
-
-        body: str = publish_parts(text, writer=Writer(), settings_overrides={
-            "report_level": 5, "halt_level": 5, "file_insertion_enabled": False,
-            "raw_enabled": False})["body"]
-        return re.sub(r"^<p>|</p>\s*$", "", body.strip())
+        return to_html(text, inline=True)
     return html.escape(" ".join(text.split()), quote=False)
 
 
@@ -157,6 +154,19 @@ def add_to_page(
     renders exactly one role (a level, or a role without levels) that has one."""
     postings = jobdesc_domain(app.env).data["postings"].get(pagename, [])
     if len(postings) == 1 and postings[0] is not None:
-        text = json.dumps(postings[0], ensure_ascii=False, indent=1).replace("</", "<\\/")
-        script = f'<script type="application/ld+json">\n{text}\n</script>\n'
+        script = f'<script type="application/ld+json">\n{script_json(postings[0])}\n</script>\n'
         context["metatags"] = context.get("metatags", "") + script
+
+
+#: What JSON inside an HTML <script> element must not contain as is: "<" could
+#: start "</script", "<!--" or "<script" (which change how the element ends, per
+#: the HTML spec); ">" and "&" for good measure; U+2028/U+2029 end lines in JavaScript.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(data: JsonLd) -> str:
+    """*data* as JSON that is safe inside a ``<script>`` element (numbers are finite:
+    validation refuses NaN and infinity, and this raises rather than write them)."""
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).translate(
+        _SCRIPT_ESCAPES)

@@ -113,6 +113,8 @@ class Problem:
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest of *choices* (ignoring case), or ``""``."""
+    if len(str(value)) > 100:  # nobody mistypes that much; and difflib is quadratic
+        return ""
     by_lower = {str(choice).lower(): str(choice) for choice in choices}
     close = difflib.get_close_matches(str(value).lower(), list(by_lower), 1)
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 from functools import cache
 from importlib import resources
@@ -115,10 +116,29 @@ def _describe(expected: str | list[str]) -> str:
     return " or ".join(_TYPE_NAMES[name] for name in names)
 
 
+def _shown(value: Any, width: int = 60) -> str:
+    """*value* as a message quotes it: on one line, long values cut."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[:width] + "..."
+
+
 def _join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+#: A date as the format writes it; Python's fromisoformat also takes 20261102 or 2026-W45-1.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """*pattern* as JSON Schema means it: ``$`` ends the text (Python's also matches
+    before a final newline, which would let ``id: "x\\n"`` through)."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
 
 
 _resolved: dict[int, JsonSchema] = {}
@@ -190,20 +210,25 @@ class _Validator:
         return self.scalar(value, schema, path, origin)
 
     def scalar(self, value: Any, schema: JsonSchema, path: str, origin: Origin) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(path, f"{value} is not a finite number", origin)
+            return _INVALID
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(str(choice) for choice in schema["enum"])
             suggestion = did_you_mean(value, schema["enum"])
-            self.report(path, f"'{value}' is not one of: {choices}{suggestion}", origin)
+            self.report(path, f"'{_shown(value)}' is not one of: {choices}{suggestion}", origin)
             return _INVALID
-        if "pattern" in schema and not re.search(schema["pattern"], value):
+        if "pattern" in schema and not _pattern(schema["pattern"]).search(value):
             form = schema.get("x-hint") or f"text matching {schema['pattern']}"
-            self.report(path, f"'{value}' is not {form}", origin)
+            self.report(path, f"'{_shown(value)}' is not {form}", origin)
             return _INVALID
         if schema.get("format") == "date":
             try:
+                if not _DATE.fullmatch(value):
+                    raise ValueError(value)
                 datetime.date.fromisoformat(value)
             except ValueError:
-                self.report(path, f"'{value}' is not a date (YYYY-MM-DD)", origin)
+                self.report(path, f"'{_shown(value)}' is not a date (YYYY-MM-DD)", origin)
                 return _INVALID
         if "minimum" in schema and value < schema["minimum"]:
             self.report(path, f"{value} is less than the minimum {schema['minimum']}", origin)
@@ -222,11 +247,14 @@ class _Validator:
                 self.report(path, f"{reason}; role text is shown as plain text "
                             "(use 'markup: rst' for inline markup)", origin, "markup")
             return value
-        reason = markup.injection(value)
+        reason = markup.refusal(value)
         if reason:
-            self.report(path, f"{reason}, which role files may not use; "
-                        "the text is shown as plain text", origin, "markup")
+            self.report(path, f"{reason}; the text is shown as plain text", origin, "markup")
             return value
+        reason = markup.looks_like_html(value)
+        if reason:
+            self.report(path, f"{reason}; role text shows it as text, not as HTML", origin,
+                        "markup")
         return markup.Rst(value)
 
     def mapping(self, value: Map, schema: JsonSchema, path: str, override: bool = False) -> Any:
@@ -239,10 +267,12 @@ class _Validator:
             origin = value.origins[key]
             child_schema = known.get(key)
             if child_schema is None:
-                child_schema = next((s for p, s in patterns.items() if re.search(p, key)), None)
+                child_schema = next((s for p, s in patterns.items() if _pattern(p).search(key)),
+                                    None)
             if child_schema is None:
                 if closed:
-                    self.report(path, f"unknown key '{key}'{did_you_mean(key, known)}", origin)
+                    self.report(path, f"unknown key '{_shown(key)}'{did_you_mean(key, known)}",
+                                origin)
                 del value[key], value.origins[key]
                 continue
             child = value[key]

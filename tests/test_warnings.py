@@ -215,8 +215,9 @@ def test_rst_markup_cannot_inject_raw_html(project: Project) -> None:
     project.write("index.rst", page())
     project.build()
     assert project.warnings == [
-        "src/roles/backend.yaml:3: WARNING: summary: it contains a directive, which role files "
-        "may not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
+        "src/roles/backend.yaml:3: WARNING: summary: it contains the directive 'raw', which role "
+        "text may not use; the text is shown as plain text (used in index.rst:4) "
+        "[jobdesc.markup]"
     ]
     html = project.output("index.html")
     assert "<script>x" not in html
@@ -230,8 +231,8 @@ def test_rst_markup_cannot_add_a_section(project: Project) -> None:
     project.write("index.rst", page())
     project.build()
     assert project.warnings == [
-        "src/roles/backend.yaml:3: WARNING: summary: it contains a section title or transition, "
-        "which role files may not use; the text is shown as plain text (used in index.rst:4) "
+        "src/roles/backend.yaml:3: WARNING: summary: it contains a section title, which role "
+        "text may not use; the text is shown as plain text (used in index.rst:4) "
         "[jobdesc.markup]"
     ]
 
@@ -336,16 +337,18 @@ def test_raw_html_in_plain_text_is_shown_as_text(project: Project) -> None:
     assert "Builds &lt;img src=x onerror=alert(1)&gt; APIs." in html
 
 
-def test_rst_markup_cannot_inject_inline_raw_html(project: Project) -> None:
+def test_rst_markup_shows_inline_raw_html_as_text(project: Project) -> None:
     project.write("roles/backend.yaml", "markup: rst\n" + MINIMAL.replace(
         "summary: Builds APIs.", 'summary: "Builds *fast* <img src=x onerror=alert(1)> APIs."'))
     project.write("index.rst", page())
     project.build()
     assert project.warnings == [
-        "src/roles/backend.yaml:3: WARNING: summary: it contains raw HTML, which role files may "
-        "not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
+        "src/roles/backend.yaml:3: WARNING: summary: it looks like raw HTML; role text shows it "
+        "as text, not as HTML (used in index.rst:4) [jobdesc.markup]"
     ]
-    assert "<img src=x" not in project.output("index.html")
+    html = project.output("index.html")
+    assert "<img src=x" not in html
+    assert "Builds <em>fast</em> &lt;img src=x onerror=alert(1)&gt; APIs." in html
 
 
 GUIDE_ROLE = MINIMAL + """\
@@ -437,10 +440,26 @@ interview:
     ]
 
 
-def test_docutils_errors_in_role_text_point_at_the_directive(project: Project) -> None:
+def test_unknown_roles_in_role_text_are_refused_at_the_role_file(project: Project) -> None:
     project.write("roles/backend.yaml", "markup: rst\n" + MINIMAL.replace(
         "summary: Builds APIs.", 'summary: "Uses :foo:`x` here."'))
     project.write("index.rst", page())
     project.build()
-    (line,) = project.warnings
-    assert line.startswith('src/index.rst:4: ERROR: Unknown interpreted text role "foo".')
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: summary: it uses the role ':foo:', which role text "
+        "may not use; the text is shown as plain text (used in index.rst:4) [jobdesc.markup]"
+    ]
+    assert "Uses :foo:`x` here." in project.output("index.html")
+
+
+def test_invalid_rst_in_role_text_is_refused_at_the_role_file(project: Project) -> None:
+    project.write("roles/backend.yaml", "markup: rst\n" + MINIMAL.replace(
+        "summary: Builds APIs.", 'summary: "Builds *fast APIs."'))
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/backend.yaml:3: WARNING: summary: it is not valid reStructuredText (Inline "
+        "emphasis start-string without end-string.); the text is shown as plain text (used in "
+        "index.rst:4) [jobdesc.markup]"
+    ]
+    assert "Builds *fast APIs." in project.output("index.html")
