@@ -14,9 +14,11 @@ import re
 from . import allowlist
 
 # Characters that can start inline or block markup in reStructuredText, including
-# the Unicode bullets. Quotes, commas and other prose punctuation are left alone
-# to keep smart quotes working.
-_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_|[]<>:-+#.()=~^/\u2022\u2023\u2043"})
+# the Unicode bullets, and "@" and ":", without which docutils recognises no e-mail
+# address or URL in plain text. Quotes, commas and other prose punctuation are
+# left alone to keep smart quotes working.
+_ESCAPES = str.maketrans({char: "\\" + char
+                          for char in "\\`*_|[]<>:-+#.()=~^/@\u2022\u2023\u2043"})
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # Linear on any input: no pattern here can start over a run of whitespace it
 # already tried (role text can be megabytes long).

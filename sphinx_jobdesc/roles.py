@@ -111,13 +111,23 @@ def checked_file(path: str, markup: str) -> CheckedFile:
     cached = _checked.get((path, markup))
     if cached is not None and cached[0] == key:
         return cached[1]
-    loaded = load_file(path)
-    checked = CheckedFile(loaded.data, loaded.problems)
-    if loaded.data is not None:
-        data, found, texts = validate_file(loaded.data, markup)
-        checked = CheckedFile(data, loaded.problems + tuple(found), tuple(texts))
+    try:
+        loaded = load_file(path)
+        checked = CheckedFile(loaded.data, loaded.problems)
+        if loaded.data is not None:
+            data, found, texts = validate_file(loaded.data, markup)
+            checked = CheckedFile(data, loaded.problems + tuple(found), tuple(texts))
+    except Exception as error:  # a bug of ours must not take down the pages of other files
+        checked = CheckedFile(None, (internal_error(error, (path, 1)),))
     _checked[(path, markup)] = (key, checked)
     return checked
+
+
+def internal_error(error: Exception, origin: Origin | None) -> Problem:
+    """A problem for an exception that escaped the pipeline: a bug in sphinx-jobdesc."""
+    return Problem("load", f"internal error in sphinx-jobdesc while reading this role file "
+                   f"({type(error).__name__}: {error}); the role is left out. Please report "
+                   "this with the file", origin)
 
 
 _linted: dict[tuple[str, str, CheckSettings], tuple[CheckedFile, list[Problem]]] = {}
@@ -144,6 +154,9 @@ def release_cache(*_: object) -> None:
     _linted.clear()
 
 
+#: How many files an ``extends`` chain may hold (the role's own file included).
+MAX_EXTENDS = 16
+
 #: Reference checks only: what resolving a role reports unless asked for more.
 NO_CHECKS = CheckSettings(enabled=frozenset())
 
@@ -153,8 +166,18 @@ def resolve_role(
     checks: CheckSettings = NO_CHECKS,
 ) -> Resolution:
     """Load the role file at *path* with everything it extends, merged for *level_id*,
-    and run *checks* on it and on the text of every file involved."""
+    and run *checks* on it and on the text of every file involved. Never raises: an
+    internal error is a problem, and the role is then None."""
     run = _Run(markup=markup, roles_dir=roles_dir)
+    try:
+        return _resolve(path, level_id, run, checks)
+    except Exception as error:  # a bug of ours must not take down the page or the build
+        return Resolution(None, (*run.problems, internal_error(error, (path, 1))),
+                          tuple(run.files))
+
+
+def _resolve(path: str, level_id: str | None, run: _Run, checks: CheckSettings) -> Resolution:
+    markup = run.markup
     family = _family(path, run, chain=())
     if family is None:
         return Resolution(None, tuple(run.problems), tuple(run.files))
@@ -199,6 +222,10 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
             run.problems.extend(dropped)
         return data, role_id
     where = data.origins["extends"]
+    if len(chain) + 1 >= MAX_EXTENDS:
+        run.problems.append(Problem("inherit", f"extends: more than {MAX_EXTENDS} files extend "
+                                    f"each other; '{parent_id}' is not inherited", where))
+        return data, role_id
     if parent_id in (*chain, role_id):
         cycle = " -> ".join((*chain, role_id, parent_id))
         run.problems.append(Problem("inherit", f"extends cycle: {cycle}; '{parent_id}' is not "

@@ -216,11 +216,22 @@ def test_findings_are_reported_at_their_own_line(tmp_path: Path) -> None:
     path = tmp_path / "backend.yaml"
     path.write_text(ROLE, encoding="utf8")
     assert lint_lines(path) == [
-        '4: hollow-benefits: "Beer"',
-        '4: hollow-benefits: "beer"',
+        '4: hollow-benefits: "Beer" (1 more in this text)',  # "beer": one problem per text
         '13: hyperbolic-title: "hero"',
         '17: hollow-benefits: "Ping-pong"',
     ]
+
+
+def test_a_rule_reports_each_text_once_counting_its_other_findings(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(ROLE, encoding="utf8")
+    resolution = resolve_role(str(path), None, roles_dir=str(tmp_path), markup="text",
+                              checks=CheckSettings(today=datetime.date(2026, 11, 28)))
+    beer = [p.message for p in resolution.problems if p.rule == "hollow-benefits"
+            and p.origin == (str(path), 4)]
+    assert beer == ['"Beer" (1 more in this text): perks such as beer or ping-pong stand in '
+                    "for real benefits and suggest a narrow culture; list real benefits (pay, "
+                    "leave, learning budget, flexible hours, health care) [hollow-benefits]"]
 
 
 def test_disable_comments_cover_one_entry(tmp_path: Path) -> None:
@@ -228,8 +239,7 @@ def test_disable_comments_cover_one_entry(tmp_path: Path) -> None:
     path.write_text(ROLE.replace("  # jobdesc-lint: disable development-environment", "")
                     .replace("  # jobdesc-lint: disable hyperbolic-title\n", ""), encoding="utf8")
     assert lint_lines(path) == [
-        '4: hollow-benefits: "Beer"',
-        '4: hollow-benefits: "beer"',
+        '4: hollow-benefits: "Beer" (1 more in this text)',
         '7: development-environment: "Emacs"',
         '10: hyperbolic-title: "hero"',
         '12: hyperbolic-title: "hero"',

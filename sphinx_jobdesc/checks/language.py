@@ -14,7 +14,9 @@ from .lint import Linter, Source, gender_coded_words, linter, rule
 from .settings import CheckSettings
 
 _YEARS = re.compile(
-    r"(?<![\w.])(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b",
+    # possessive \s*+: no backtracking into a run of spaces (linear on any text)
+    r"(?<![\w.])(\d{1,2})\s*+(?:\+|plus)?\s*+(?:(?:-|\u2013|to)\s*+\d{1,2}\s*+\+?\s*+)?"
+    r"(?:years?|yrs?)\b",
     re.IGNORECASE)
 
 

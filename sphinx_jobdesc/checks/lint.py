@@ -12,10 +12,11 @@ base file gives to many roles is reported once, at its own line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, cast
 
@@ -30,7 +31,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CATEGORIES = ("sexism", "culture", "realism", "recruiter", "tech")
-_LITERALS = re.compile(r"``.+?``|`[^`\n]+`|<?https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# An address starts where a word starts: without the look-behind, a long word that
+# is no address would be tried from each of its letters (quadratic time).
+_LITERALS = re.compile(r"``.+?``|`[^`\n]+`|<?https?://\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,20 @@ def prepared(text: str) -> str:
     return _LITERALS.sub(lambda match: " " * len(match.group()), text)
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(low <= start and end <= high for low, high in spans)
+class _Spans:
+    """Character spans (allowed phrases, technical senses) that cover a match or not,
+    answered in logarithmic time: a text can hold many of each."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [low for low, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, high in spans:
+            self.reach.append(max(high, self.reach[-1]) if self.reach else high)
+
+    def cover(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
@@ -178,9 +193,9 @@ class Linter:
             matches = list(candidate.pattern.finditer(text))
             if not matches:
                 continue
-            fine = allowed + _spans(candidate.exceptions, text)
+            fine = _Spans(allowed + _spans(candidate.exceptions, text))
             found.extend(Finding(candidate, m.start(), m.end(), m.group())
-                         for m in matches if not _inside(m.start(), m.end(), fine))
+                         for m in matches if not fine.cover(m.start(), m.end()))
         return sorted(found, key=lambda f: f.start)
 
     def coded_words(self, text: str) -> tuple[list[str], list[str]]:
@@ -191,9 +206,9 @@ class Linter:
         masculine: list[str] = []
         feminine: list[str] = []
         if matches:
-            fine = _spans(self.allowed, text) + _spans(words.exceptions, text)
+            fine = _Spans(_spans(self.allowed, text) + _spans(words.exceptions, text))
             for match in matches:
-                if not _inside(match.start(), match.end(), fine):
+                if not fine.cover(match.start(), match.end()):
                     coded = masculine if match.group("masculine") else feminine
                     coded.append(match.group())
         return masculine, feminine
@@ -207,12 +222,29 @@ class Linter:
     def severity(self, rule_id: str) -> Severity:
         return cast(Severity, self.severities[rule_id])
 
-    def finding_problem(self, finding: Finding, origin: Origin) -> Problem:
+    def finding_problem(
+        self, finding: Finding, origin: Origin, others: Sequence[str] = ()
+    ) -> Problem:
+        """The problem of *finding*; the *others* findings of its rule in the same text
+        are named in its message rather than reported one by one."""
         said = " ".join(finding.text.split())
         better = finding.rule.suggest.get(said.lower())
         advice = f'write "{better}" instead' if better else finding.rule.suggestion
-        return Problem("lint", f'"{said}": {finding.rule.reason}; {advice} [{finding.rule.id}]',
-                       origin, self.severity(finding.rule.id), finding.rule.id)
+        return Problem("lint", f'"{said}"{_also(said, others)}: {finding.rule.reason}; {advice} '
+                       f"[{finding.rule.id}]", origin, self.severity(finding.rule.id),
+                       finding.rule.id)
+
+
+def _also(said: str, others: Sequence[str], named: int = 3) -> str:
+    """' (2 more in this text: "x", "y")' for the other findings of a rule in one text."""
+    if not others:
+        return ""
+    words = {" ".join(o.split()).lower(): " ".join(o.split()) for o in others}
+    words.pop(said.lower(), None)
+    listed = ", ".join(f'"{word}"' for word in list(words.values())[:named])
+    if len(words) > named:
+        listed += ", ..."
+    return f" ({len(others):,} more in this text{': ' + listed if listed else ''})"
 
 
 @cache
@@ -224,18 +256,26 @@ def linter(settings: LintSettings) -> Linter:
 def file_problems(
     path: str, texts: Sequence[tuple[str, Origin]], settings: LintSettings
 ) -> list[Problem]:
-    """Lint every text written in one role file, at the line it was written on."""
+    """Lint every text written in one role file, at the line it was written on: one
+    problem per rule and text, at its first finding, counting the others (placing
+    each finding of a long text on its line would take quadratic time)."""
     lint = linter(settings)
-    found = [(text, origin, finding) for text, origin in texts
-             for finding in lint.findings(text)]
-    if not found:
+    groups: dict[tuple[int, str], tuple[str, Origin, Finding, list[str]]] = {}
+    for index, (text, origin) in enumerate(texts):
+        for finding in lint.findings(text):
+            key = (index, finding.rule.id)
+            if key in groups:
+                groups[key][3].append(finding.text)
+            else:
+                groups[key] = (text, origin, finding, [])
+    if not groups:
         return []
     source = Source.read(path)
     problems = []
-    for text, origin, finding in found:
+    for text, origin, finding, others in groups.values():
         line = source.line_of(text, finding, origin[1])
         if not source.disabled(finding.rule.id, line):
-            problems.append(lint.finding_problem(finding, (origin[0], line)))
+            problems.append(lint.finding_problem(finding, (origin[0], line), others))
     return problems
 
 
@@ -249,7 +289,8 @@ class Source:
     ``# jobdesc-lint: disable <rule>[, <rule>...]`` turns rules off for the entry
     the comment is written on, or else the entry on the next line, with
     everything nested in it; ``disable-file`` turns them off for the whole
-    file. No rule names (or ``all``) means every rule.
+    file. No rule names (or ``all``) means every rule. Reading the comments
+    takes time linear in the file, however many there are.
     """
 
     lines: list[str]
@@ -264,46 +305,30 @@ class Source:
         except (OSError, UnicodeDecodeError):
             lines = []
         source = cls(lines)
+        entries: _Entries | None = None
         for number, line in enumerate(lines, start=1):
-            match = _DISABLE.search(line)
+            match = _DISABLE.search(line) if "jobdesc-lint" in line else None
             if match:
                 names = frozenset(re.split(r"[\s,]+", match.group(2).strip())) - {""}
                 which = None if not names or "all" in names else names
                 if match.group(1) == "disable-file":
                     source.ranges.append((1, len(lines), which))
                 else:
-                    source.ranges.append((*source._entry(number), which))
+                    entries = entries or _Entries(lines)
+                    source.ranges.append((*entries.of(number), which))
         return source
 
-    def _entry(self, comment_line: int) -> tuple[int, int]:
-        """The lines of the entry a disable comment on *comment_line* applies to."""
-        start = comment_line
-        if self.lines[start - 1].lstrip().startswith("#"):  # a comment on its own line
-            start = next((n for n in range(comment_line + 1, len(self.lines) + 1)
-                          if self._content(n)), comment_line)
-        first = self.lines[start - 1]
-        base = len(first) - len(first.lstrip())
-        opens_block = not first.lstrip().startswith("-") and first.split("#")[0].rstrip().endswith(
-            (":", "|", ">", "|-", ">-"))
-        end = start
-        for number in range(start + 1, len(self.lines) + 1):
-            if not self._content(number):
-                continue
-            line = self.lines[number - 1]
-            indent = len(line) - len(line.lstrip())
-            if indent > base or (indent == base and opens_block and line.lstrip().startswith("-")):
-                end = number
-            else:
-                break
-        return start, end
-
-    def _content(self, number: int) -> bool:
-        stripped = self.lines[number - 1].strip()
-        return bool(stripped) and not stripped.startswith("#")
-
     def disabled(self, rule_id: str, line: int) -> bool:
-        return any(first <= line <= last and (names is None or rule_id in names)
-                   for first, last, names in self.ranges)
+        return any(_within(self._covered.get(key), line) for key in (None, rule_id))
+
+    @cached_property
+    def _covered(self) -> dict[str | None, tuple[list[int], list[int]]]:
+        """The lines each rule (None: every rule) is off on, as sorted disjoint ranges."""
+        by_rule: dict[str | None, list[tuple[int, int]]] = {}
+        for first, last, names in self.ranges:
+            for name in names or (None,):
+                by_rule.setdefault(name, []).append((first, last))
+        return {name: _merged(spans) for name, spans in by_rule.items()}
 
     def line_of(self, text: str, finding: Finding, written: int) -> int:
         """The file line of *finding* in *text*, whose value starts on line *written*.
@@ -320,3 +345,74 @@ class Source:
                 return number
             before -= count
         return written
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """*spans* joined where they overlap: (starts, ends), both sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, last in sorted(spans):
+        if ends and first <= ends[-1]:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return starts, ends
+
+
+def _within(ranges: tuple[list[int], list[int]] | None, line: int) -> bool:
+    if ranges is None:
+        return False
+    index = bisect.bisect_right(ranges[0], line) - 1
+    return index >= 0 and ranges[1][index] >= line
+
+
+class _Entries:
+    """Where each YAML entry of a file ends, found by indentation in linear time.
+
+    An entry is its first line and every following line indented deeper; a
+    key that opens a block (``key:``) also holds the ``- item`` lines written
+    at its own indentation.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        count = len(lines)
+        self.indent = [len(line) - len(line.lstrip()) for line in lines]
+        content = [bool(s) and not s.startswith("#") for s in (line.strip() for line in lines)]
+        self.content = content
+        #: next_content[i]: the first content line at index i or after (count: none).
+        self.next_content = [count] * (count + 1)
+        #: last_content[i]: the last content line at index i or before (-1: none).
+        self.last_content = [-1] * count
+        #: next_le[i]: the first content line after i indented no deeper than i.
+        self.next_le = [count] * count
+        stack: list[int] = []
+        for i in range(count - 1, -1, -1):
+            self.next_content[i] = i if content[i] else self.next_content[i + 1]
+            if content[i]:
+                while stack and self.indent[stack[-1]] > self.indent[i]:
+                    stack.pop()
+                self.next_le[i] = stack[-1] if stack else count
+                stack.append(i)
+        for i in range(count):
+            self.last_content[i] = i if content[i] else (self.last_content[i - 1] if i else -1)
+
+    def of(self, comment_line: int) -> tuple[int, int]:
+        """The (first, last) lines of the entry a disable comment on *comment_line*
+        (1-based) applies to."""
+        start = comment_line - 1
+        if self.lines[start].lstrip().startswith("#"):  # a comment on its own line
+            following = self.next_content[start + 1]
+            start = following if following < len(self.lines) else start
+        if not self.content[start]:
+            return comment_line, comment_line
+        first = self.lines[start]
+        base = self.indent[start]
+        opens_block = not first.lstrip().startswith("-") and first.split("#")[0].rstrip(
+            ).endswith((":", "|", ">", "|-", ">-"))
+        stop = self.next_le[start]
+        while (stop < len(self.lines) and opens_block and self.indent[stop] == base
+               and self.lines[stop].lstrip().startswith("-")):
+            stop = self.next_le[stop]
+        return start + 1, self.last_content[stop - 1] + 1
