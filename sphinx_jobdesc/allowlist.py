@@ -11,7 +11,9 @@ is listed here is allowed:
 
 - paragraphs, bullet, enumerated and definition lists, block quotes, line
   blocks, literal and doctest blocks, nested at most :data:`MAX_NESTING` deep
-  (LaTeX stops at six levels, and the page adds its own);
+  (LaTeX stops at six levels, and the page adds its own), in a text of at
+  most :data:`MAX_LENGTH` characters with at most :data:`MAX_LINKS` links in a
+  paragraph;
 - emphasis, strong emphasis, inline literals, the roles in :data:`ALLOWED_ROLES`;
 - links whose target is http, https, mailto or relative.
 
@@ -39,6 +41,11 @@ ALLOWED_ROLES = frozenset({
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 #: How deeply lists and block quotes may nest inside one text.
 MAX_NESTING = 3
+#: How many links one paragraph may hold (docutils recurses once per bare URL).
+MAX_LINKS = 100
+#: The longest text read as markup: docutils' inline parser copies the rest of a
+#: paragraph at each piece of markup, so its time grows with the square of the length.
+MAX_LENGTH = 100_000
 
 _BLOCKS = frozenset({
     "paragraph", "bullet_list", "enumerated_list", "list_item", "definition_list",
@@ -62,6 +69,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 def refusal(text: str) -> str | None:
     """Why *text* may not be read as reStructuredText ("it contains..."), or None."""
+    if len(text) > MAX_LENGTH:
+        return f"it is longer than {MAX_LENGTH:,} characters, the most read as markup"
     try:
         document = _parse(text)
     except RecursionError:
@@ -97,6 +106,8 @@ def _refusal(document: Any) -> str | None:
         reason = _refused_node(node, tag)
         if reason:
             return reason
+        if tag == "paragraph" and sum(1 for _ in node.findall(_is_reference)) > MAX_LINKS:
+            return f"it has more than {MAX_LINKS} links in one paragraph"
         if tag in _NESTING:
             depth += 1
             if depth > MAX_NESTING:
@@ -126,6 +137,10 @@ def _refused_node(node: Any, tag: str) -> str | None:
         return None
     what = _WHAT.get(tag) or "a " + tag.replace("_", " ")
     return f"it contains {what}, which role text may not use"
+
+
+def _is_reference(node: Any) -> bool:
+    return bool(node.tagname == "reference")
 
 
 def _inline(node: Any) -> bool:
@@ -243,7 +258,6 @@ _HTML_TAGS = {
 _ROLE_TAGS = {"": "em", "title-reference": "em", "title": "em", "t": "em", "emphasis": "em",
               "strong": "strong", "literal": "code", "code": "code", "kbd": "kbd",
               "sub": "sub", "subscript": "sub", "sup": "sup", "superscript": "sup"}
-_EXPLICIT_TITLE = re.compile(r"^(.+?)\s*<[^<>]*>$", re.DOTALL)
 
 
 def _html(node: Any) -> str:
@@ -257,9 +271,10 @@ def _html(node: Any) -> str:
     if tag == "_role":
         words = html.escape(node.astext(), quote=False)
         element = _ROLE_TAGS.get(node["role"])
-        if element is None:  # a cross-reference: its title, or its target
-            explicit = _EXPLICIT_TITLE.match(node.astext())
-            return html.escape(explicit.group(1) if explicit else node.astext(), quote=False)
+        if element is None:  # a cross-reference: its title ("title <target>"), or its target
+            text = node.astext().rstrip()
+            title = text[:text.rfind("<")].strip() if text.endswith(">") else ""
+            return html.escape(title or text, quote=False)
         return f"<{element}>{words}</{element}>"
     inner = "".join(_html(child) for child in node.children)
     if tag == "reference":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cached_property
 from typing import ClassVar
 
@@ -433,12 +434,11 @@ class JobCatalogDirective(TemplateDirective):
         files = role_files(folder)
         jobdesc_domain(self.env).note_catalog(self.env.docname, files)
         roles = []
-        for path, resolution in families(files, roles_dir=folder, markup=config.markup):
+        for _, resolution in families(files, roles_dir=folder, markup=config.markup):
             self.note_dependencies(resolution.files)
-            if resolution.role is None:
-                self.report(resolution.problems)
-                warn(f"the role in {os.path.basename(path)} cannot be read; it is left out of "
-                     "the catalogue", "load", self.get_location())
+            if resolution.role is None:  # one warning per problem, at the file
+                self.report([replace(problem, message=f"{problem.message}; the role is left "
+                                     "out of the catalogue") for problem in resolution.problems])
             else:
                 roles.append(for_audience(resolution.role, config.audience))
         columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
