@@ -1,8 +1,9 @@
 """sphinx-jobdesc: job descriptions and interview guides from versioned role files.
 
 ``setup()`` is the table of contents of the extension: configuration values,
-directives, the domain behind ``:job:`` links, checks on the finished page,
-the stylesheet and the message catalog for labels.
+the audience guard on the output folder, directives, the domain behind
+``:job:`` links, checks on the finished page, the stylesheet and the message
+catalog for labels.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .domain import setup_references
     from .jsonld import add_to_page
     from .locale import MESSAGE_CATALOG
+    from .outdir import setup_outdir_guard
     from .roles import release_cache
     from .transforms import SectionOrderCheck
 
     config.register(app)
+    setup_outdir_guard(app)
     app.add_directive("jobdescription", JobDescriptionDirective)
     app.add_directive("interviewguide", InterviewGuideDirective)
     app.add_directive("jobladder", JobLadderDirective)

@@ -2,62 +2,86 @@
 
 An ``internal`` build (the default) shows everything. A ``public`` build is a
 careers site: items, sections, FAQ entries and hiring steps marked
-``visibility: internal`` are removed, and the interview keeps only what a
-candidate may know (stage titles, durations and purposes). Removing the data
-from the typed role, rather than hiding it in templates, means no template,
-export or search index can leak it.
+``visibility: internal`` are removed, and every field that :data:`PUBLIC_FIELDS`
+does not list is reset to its default, so the interview keeps only what a
+candidate may know (stage titles, durations and purposes) and the file's
+owners and review date stay inside. Removing the data from the typed role,
+rather than hiding it in templates, means no template, export or search index
+can leak it; and a field added to the model is internal until it is listed.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Protocol, TypeVar
+from dataclasses import MISSING, fields, is_dataclass, replace
+from typing import Any, TypeVar
 
-from .model import Competency, Interview, Requirements, Role, Stage
+from .model import (
+    Compensation,
+    Competency,
+    FaqEntry,
+    HiringStep,
+    Interview,
+    Item,
+    Level,
+    Location,
+    Organization,
+    Place,
+    Posting,
+    Question,
+    RatingPoint,
+    Requirements,
+    Role,
+    Section,
+    Stage,
+)
 
 AUDIENCES = ("internal", "public")
 
 
-class _Visible(Protocol):
-    @property
-    def visibility(self) -> str: ...
+def _all(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
-_T = TypeVar("_T", bound=_Visible)
+#: Every field a public build may carry, by model type: the one list of what is public.
+#: Fields not listed are reset to their default; a type not listed may not appear.
+PUBLIC_FIELDS: dict[type, frozenset[str]] = {
+    Role: _all(Role) - {"owners", "reviewed"},
+    Competency: _all(Competency) - {"anchors"},
+    Interview: frozenset({"stages"}),
+    Stage: frozenset({"id", "title", "duration_minutes", "purpose", "levels", "origin"}),
+    Question: frozenset(),  # a public stage has no questions
+    **{cls: _all(cls) for cls in (
+        Item, Requirements, Section, FaqEntry, Place, Location, Compensation, Organization,
+        Posting, RatingPoint, Level, HiringStep)},
+}
+
+_T = TypeVar("_T")
 
 
 def for_audience(role: Role, audience: str) -> Role:
     """*role* as *audience* may see it."""
     if audience == "internal":
         return role
-    return replace(
-        role,
-        responsibilities=_public(role.responsibilities),
-        requirements=Requirements(_public(role.requirements.must),
-                                  _public(role.requirements.nice)),
-        benefits=_public(role.benefits),
-        sections=_public(role.sections),
-        faq=_public(role.faq),
-        hiring_process=_public(role.hiring_process),
-        competencies=tuple(_candidate_competency(c) for c in role.competencies),
-        interview=_candidate_interview(role.interview),
-    )
+    public: Role = _public(role)
+    return public
 
 
-def _public(entries: tuple[_T, ...]) -> tuple[_T, ...]:
-    return tuple(entry for entry in entries if entry.visibility != "internal")
+def _public(value: _T) -> _T:
+    """*value* with internal entries removed and unlisted fields reset, recursively."""
+    if isinstance(value, tuple):
+        return tuple(_public(entry) for entry in value  # type: ignore[return-value]
+                     if getattr(entry, "visibility", "public") != "internal")
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    listed = PUBLIC_FIELDS[type(value)]
+    changes = {f.name: (_public(getattr(value, f.name)) if f.name in listed else _default(f))
+               for f in fields(value)}
+    return replace(value, **changes)
 
 
-def _candidate_competency(competency: Competency) -> Competency:
-    return replace(competency, anchors=())
-
-
-def _candidate_interview(interview: Interview | None) -> Interview | None:
-    if interview is None:
-        return None
-    return replace(interview, stages=tuple(_candidate_stage(s) for s in interview.stages))
-
-
-def _candidate_stage(stage: Stage) -> Stage:
-    return Stage(id=stage.id, title=stage.title, duration_minutes=stage.duration_minutes,
-                 purpose=stage.purpose, levels=stage.levels, origin=stage.origin)
+def _default(field: Any) -> Any:
+    if field.default is not MISSING:
+        return field.default
+    if field.default_factory is not MISSING:
+        return field.default_factory()
+    raise TypeError(f"{field.name} has no default: list it in PUBLIC_FIELDS")

@@ -6,8 +6,9 @@ of the time. Every role is checked at each of its levels (or as a family when
 it has none); base files are linted for their own text.
 
 ``check`` exit codes: 0 clean, 1 problems at or above ``--fail-on``, 2 usage
-errors or files that cannot be read. ``export`` writes what the ``jobdesc``
-builder writes (without the pages, which only a build knows).
+errors or files that cannot be read, 3 an internal error (a bug: one line on
+stderr, ``--traceback`` for the whole story). ``export`` writes what the
+``jobdesc`` builder writes (without the pages, which only a build knows).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import contextlib
 import json
 import os
 import sys
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +36,7 @@ from .roles import checked_file, declared_id, resolve_role, role_files
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -52,12 +54,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"sphinx-jobdesc: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as error:  # a bug: say so, apart from findings and usage errors
+        if args.traceback:
+            traceback.print_exc()
+        hint = "" if args.traceback else "; run again with --traceback to see where"
+        print(f"sphinx-jobdesc: internal error: {type(error).__name__}: {error} (a bug in "
+              f"sphinx-jobdesc: please report it with the files that caused it{hint})",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-jobdesc", description="Check and export sphinx-jobdesc role files.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--traceback", action="store_true",
+                        help="on an internal error, print the whole traceback")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check", help="check role files as the Sphinx build would",
@@ -138,7 +150,10 @@ def _export(args: argparse.Namespace) -> int:
     content = greenhouse(data) if args.format == "greenhouse" else data
     text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror}") from error
     else:
         sys.stdout.write(text)
     return EXIT_PROBLEMS if problems else EXIT_CLEAN
@@ -266,8 +281,11 @@ def _levels_check(path: str, levels: list[str | None], project: Project) -> list
 
 
 def _display(path: str) -> str:
+    """*path* as the reports show it: relative where that is shorter, and printable
+    (a file name that is not UTF-8 shows U+FFFD where its bad bytes are)."""
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    shown = path if relative.startswith("..") else relative
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _text_report(files: list[str], problems: list[Problem], out: TextIO) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .audience import AUDIENCES
 from .checks import CHECKS, CheckSettings, LintSettings
@@ -97,6 +97,8 @@ class _Option:
     valid: Callable[[Any], bool]
     expected: str
     description: str
+    #: What Sphinx rebuilds when the value changes ("env": every page is re-read).
+    rebuild: Literal["", "env"] = "env"
 
 
 OPTIONS = (
@@ -128,6 +130,9 @@ OPTIONS = (
             "'posting' data."),
     _Option("export", False, _is_bool, "True or False",
             "HTML builds also write jobdesc.json and greenhouse.json (as -b jobdesc does)."),
+    _Option("clean_outdir", False, _is_bool, "True or False",
+            "A public build whose output folder holds an internal build empties the folder "
+            "first; without it, such a build stops with an error.", rebuild=""),
     _Option("checks", list(CHECKS), _is_checks, "a list of " + ", ".join(CHECKS),
             "The checks that run on each rendered role (reference errors are always reported)."),
     _Option("time_tolerance", 0, _is_count, "a number of minutes (0 or more)",
@@ -158,7 +163,7 @@ OPTIONS = (
 def register(app: Sphinx) -> None:
     """Declare every ``jobdesc_*`` value and validate them when the config is read."""
     for option in OPTIONS:
-        app.add_config_value(f"jobdesc_{option.name}", option.default, "env",
+        app.add_config_value(f"jobdesc_{option.name}", option.default, option.rebuild,
                              types=_types(option.default),
                              description=option.description)
     app.connect("config-inited", _validate, priority=400)

@@ -95,13 +95,16 @@ _COLLECTION_TAGS = {yaml.MappingStartEvent: f"{_CORE}map", yaml.SequenceStartEve
 #: can carry: line breaks become "\n" (a paragraph separator a blank line), others go.
 _LINE_BREAKS = {"\v": "\n", "\f": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n",
                 "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
-_ODD_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_ODD_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 _NORMALIZE = str.maketrans({**{chr(c): None for c in (*range(0, 9), *range(11, 32), 127)},
-                            "\r": "\n", **_LINE_BREAKS})
+                            "\r": "\n", **_LINE_BREAKS,
+                            # a lone surrogate ("\ud800" in YAML) cannot be written as UTF-8
+                            **{chr(c): "\ufffd" for c in range(0xD800, 0xE000)}})
 
 
 def normalize_text(value: str) -> str:
-    """*value* with every line break as ``\\n`` and no other control characters."""
+    """*value* with every line break as ``\\n``, no other control characters and no
+    lone surrogates (U+FFFD instead)."""
     if not _ODD_CHARACTERS.search(value):
         return value
     return value.replace("\r\n", "\n").translate(_NORMALIZE)
