@@ -7,7 +7,8 @@ carry the origin (file, line) of each entry, so every later problem can be
 reported as ``roles/x.yaml:12``.
 
 Role files are untrusted (they come from pull requests), so composing is
-iterative and bounded, and never raises: a file larger than
+iterative and bounded, and never raises: a symbolic link to a file outside
+its folder is not followed, and a file larger than
 :data:`MAX_FILE_BYTES`, data nested deeper than :data:`MAX_DEPTH`, aliases
 that expand past :data:`MAX_ALIAS_NODES` values (or ten times what the file
 writes), recursive or unknown aliases, numbers longer than
@@ -25,6 +26,7 @@ reader sees the same lines.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,6 +127,10 @@ class LoadedFile:
 
 def load_file(path: str) -> LoadedFile:
     """Read and parse the role file at *path*; never raises."""
+    if os.path.islink(path) and not _inside(os.path.realpath(path),
+                                            os.path.realpath(os.path.dirname(path) or ".")):
+        return _unusable(path, "load", "the role file is a symbolic link to a file outside "
+                         "its folder; role files are read only from inside their folder")
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
@@ -136,6 +142,10 @@ def load_file(path: str) -> LoadedFile:
         reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 ({exc.reason})"
         return _unusable(path, "load", f"cannot read role file: {reason}")
     return _Composer(path).load(text)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
 
 
 def _unusable(path: str, subtype: Any, message: str, line: int = 1) -> LoadedFile:

@@ -1,0 +1,213 @@
+"""Role files are untrusted: every YAML construct is read or reported at its line, never raised.
+
+One row per construct: the file, then every problem it gives as
+``line: subtype: message``, and what is left of the data. These run through
+the Sphinx-free pipeline (``load_file`` and ``checked_file``), as the build and
+the command line do.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from sphinx_jobdesc.loader import MAX_FILE_BYTES, load_file, normalize_text
+from sphinx_jobdesc.roles import MAX_EXTENDS, checked_file, release_cache, resolve_role
+
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abcdefghi", "bcdefghij", strict=True))
+SMALL_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abc", "bcd", strict=True))
+
+
+def problems(path: Path) -> list[str]:
+    return [f"{p.origin[1] if p.origin else '-'}: {p.subtype}: {p.message}"
+            for p in load_file(str(path)).problems]
+
+
+LOADER_CASES = {
+    "explicit-int-tag-on-text": (
+        "title: !!int Backend\n",
+        ["1: yaml: 'Backend' is not a valid !!int; it is read as text"],
+        {"title": "Backend"}),
+    "explicit-float-tag-on-text": (
+        "title: !!float hello\n",
+        ["1: yaml: 'hello' is not a valid !!float; it is read as text"],
+        {"title": "hello"}),
+    "valid-explicit-tags": (
+        "a: !!int 12\nb: !!float 3\nc: !!str 12\nd: !!bool true\ne: !!null ~\n",
+        [], {"a": 12, "b": 3.0, "c": "12", "d": True, "e": None}),
+    "python-object-tag-on-a-list": (
+        "title: x\nrun: !!python/object/apply:os.system [echo pwned]\n",
+        ["2: yaml: unsupported YAML tag '!!python/object/apply:os.system'; the tag is ignored"],
+        {"title": "x", "run": ["echo pwned"]}),
+    "set-tag-on-a-mapping": (
+        "tags: !!set {a, b}\n",
+        ["1: yaml: unsupported YAML tag '!!set'; the tag is ignored"],
+        {"tags": {"a": None, "b": None}}),
+    "unknown-tag-on-a-scalar": (
+        "title: !secret Backend\n",
+        ["1: yaml: unsupported YAML tag '!secret'; the value is read as text"],
+        {"title": "Backend"}),
+    "4301-digit-integer": (
+        "min: " + "9" * 4301 + "\ntitle: x\n",
+        ["1: schema: the number 9999999999999999999999999999999999999999... has 4,301 digits, "
+         "more than 15; it is left out"],
+        {"title": "x"}),
+    "hex-integer-too-long": (
+        "min: 0x" + "f" * 16 + "\n",
+        ["1: schema: the number 0xffffffffffffffff has 16 digits, more than 15; it is left out"],
+        {}),
+    "recursive-alias": (
+        "a: &r [one, *r]\nb: 2\n",
+        ["1: yaml: the alias *r refers to the value that contains it; it is left out"],
+        {"a": ["one"], "b": 2}),
+    "unknown-alias": (
+        "a: *nowhere\nb: 2\n",
+        ["1: yaml: unknown alias *nowhere (no value is anchored as &nowhere before it); it is "
+         "left out"],
+        {"b": 2}),
+    "an-alias-is-a-copy": (
+        "a: &x {b: 1}\nc: *x\n",
+        [], {"a": {"b": 1}, "c": {"b": 1}}),
+    "billion-laughs": (
+        BILLION_LAUGHS,
+        ["6: yaml: aliases repeat more than 100,000 values; the file is not read"],
+        None),
+    "small-alias-bomb": (
+        SMALL_BOMB,
+        # b repeats 9 x 10 values, c 9 x 91, d 9 x 820; the file writes 18
+        ["1: yaml: aliases repeat 8,289 values, more than 10 times the 18 the file writes; the "
+         "file is not read"],
+        None),
+    "flow-nesting-600-deep": (
+        "a: " + "[" * 600 + "]" * 600 + "\nb: 1\n",
+        ["1: yaml: the data is nested more than 64 levels deep; this value is left out"],
+        "64 levels"),
+    "block-nesting-700-deep": (
+        "a:\n" + "".join("  " * depth + "-\n" for depth in range(1, 700)) + "b: 1\n",
+        ["65: yaml: the data is nested more than 64 levels deep; this value is left out"],
+        "64 levels"),
+    "two-documents": (
+        "title: x\n---\ntitle: y\n",
+        ["2: yaml: a role file holds one YAML document; the documents after the first are "
+         "ignored"],
+        {"title": "x"}),
+    "duplicate-key": (
+        "title: x\ntitle: y\n",
+        ["2: yaml: duplicate key 'title' (first written on line 1); the last value is used"],
+        {"title": "y"}),
+    "complex-key": (
+        "? [a, b]\n: value\ntitle: x\n",
+        ["1: yaml: keys must be plain words"],
+        {"title": "x"}),
+    "syntax-error": (
+        "title: [unclosed\n",
+        ["2: yaml: YAML syntax error: while parsing a flow sequence did not find expected ',' "
+         "or ']'"],
+        None),
+    "empty": ("", ["1: schema: the role file is empty"], None),
+    "a-list-not-a-mapping": (
+        "- a\n", ["1: schema: a role file must be a mapping of keys to values"], None),
+    "line-separators-become-newlines": (
+        'a: "one\\u2028two\\vthree\\ffour\\x85five\\u2029six\\r\\nseven\\x00\\x07!"\n',
+        [], {"a": "one\ntwo\nthree\nfour\nfive\n\nsix\nseven!"}),
+}
+
+
+def test_lone_surrogates_are_replaced() -> None:
+    # YAML cannot write one (libyaml refuses "\ud800"); other readers of text might
+    assert normalize_text("x\ud800y") == "x\ufffdy"
+
+
+@pytest.mark.parametrize("name", LOADER_CASES)
+def test_the_loader_reports_each_construct_at_its_line(tmp_path: Path, name: str) -> None:
+    text, expected, data = LOADER_CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf8")
+    assert problems(path) == expected
+    loaded = load_file(str(path)).data
+    if data == "64 levels":
+        assert loaded is not None and loaded["b"] == 1
+        depth, value = 0, loaded["a"]
+        while isinstance(value, list):
+            depth, value = depth + 1, value[0] if value else None
+        assert depth == 63  # the file's mapping is level 1, its lists the other 63
+    else:
+        assert loaded == data
+
+
+def test_nan_and_infinity_are_read_and_refused_by_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text("compensation: {currency: EUR, min: .nan, max: .inf}\n", encoding="utf8")
+    loaded = load_file(str(path)).data
+    assert loaded is not None and math.isnan(loaded["compensation"]["min"])
+    checked = checked_file(str(path), "text")
+    assert [f"{p.origin[1] if p.origin else '-'}: {p.subtype}: {p.message}"
+            for p in checked.problems] == [
+        "1: schema: compensation.min: nan is not a finite number",
+        "1: schema: compensation.max: inf is not a finite number",
+    ]
+    assert checked.data is not None and checked.data["compensation"] == {"currency": "EUR"}
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("2026-11-02", True), ('"20261102"', False), ('"2026-W45-1"', False), ("2026-13-01", False),
+    ('"2026-11-02T10:00"', False),
+])
+def test_dates_are_written_as_the_format_says(tmp_path: Path, value: str, valid: bool) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(f"reviewed: {value}\n", encoding="utf8")
+    messages = [p.message for p in checked_file(str(path), "text").problems]
+    shown = value.strip('"')
+    assert messages == ([] if valid else [f"reviewed: '{shown}' is not a date (YYYY-MM-DD)"])
+
+
+def test_an_id_with_a_trailing_newline_is_not_an_id(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text('id: "backend\\n"\n', encoding="utf8")
+    assert [p.message for p in checked_file(str(path), "text").problems] == [
+        "id: 'backend' is not a valid role id (lowercase letters, digits and hyphens, starting "
+        "with a letter; a leading _ marks a base)"]
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("title: x\nsummary: '" + "a" * MAX_FILE_BYTES + "'\n", encoding="utf8")
+    assert problems(path) == ["1: load: the role file is larger than 2 MiB; it is not read"]
+
+
+def test_a_symlink_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "secret.yaml").write_text("title: Top secret\n", encoding="utf8")
+    roles = tmp_path / "roles"
+    roles.mkdir()
+    (roles / "inside.yaml").write_text("title: Inside\n", encoding="utf8")
+    os.symlink(tmp_path / "secret.yaml", roles / "leak.yaml")
+    os.symlink(roles / "inside.yaml", roles / "alias.yaml")
+    assert problems(roles / "leak.yaml") == [
+        "1: load: the role file is a symbolic link to a file outside its folder; role files are "
+        "read only from inside their folder"]
+    assert load_file(str(roles / "alias.yaml")).data == {"title": "Inside"}
+
+
+def test_a_long_extends_chain_stops_at_the_limit(tmp_path: Path) -> None:
+    count = 1000
+    for index in range(count):
+        parent = f"extends: r{index + 1}\n" if index + 1 < count else ""
+        (tmp_path / f"r{index}.yaml").write_text(
+            f"{parent}title: Role {index}\nsummary: S\nresponsibilities: [a]\n"
+            "requirements: {must: [b]}\n", encoding="utf8")
+    release_cache()
+    resolution = resolve_role(str(tmp_path / "r0.yaml"), None, roles_dir=str(tmp_path),
+                              markup="text")
+    assert resolution.role is not None and resolution.role.title == "Role 0"
+    assert [(p.origin, p.message) for p in resolution.problems] == [
+        ((str(tmp_path / f"r{MAX_EXTENDS - 1}.yaml"), 1),
+         f"extends: more than {MAX_EXTENDS} files extend each other; 'r{MAX_EXTENDS}' is not "
+         "inherited")]
+    assert len(resolution.files) == MAX_EXTENDS
