@@ -45,6 +45,10 @@ ROLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: How deeply mappings and lists may nest (the format itself needs 7 levels).
 MAX_DEPTH = 64
+#: How deeply libyaml lets a file nest at all: deeper, the file is not read.
+PARSER_MAX_DEPTH = 1000
+_TOO_DEEP = (f"the data is nested about {PARSER_MAX_DEPTH:,} levels deep (YAML parsers stop "
+             "there); the file is not read")
 #: How many values aliases may repeat in one file, at most; and never more than
 #: :data:`ALIAS_RATIO` times the values the file writes.
 MAX_ALIAS_NODES = 100_000
@@ -201,9 +205,11 @@ class _Composer:
             root = self.compose(parser)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else 1
+            if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit
+                return _unusable(self.path, "yaml", _TOO_DEEP, line)
             message = " ".join(part for part in (exc.context, exc.problem) if part)
-            return _unusable(self.path, "yaml", f"YAML syntax error: {message}",
-                             mark.line + 1 if mark is not None else 1)
+            return _unusable(self.path, "yaml", f"YAML syntax error: {message}", line)
         except yaml.YAMLError as exc:
             return _unusable(self.path, "yaml", f"YAML error: {exc}")
         except _TooCostly as exc:
@@ -241,9 +247,9 @@ class _Composer:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.written += 1
                 if len(stack) >= MAX_DEPTH:
+                    self.skip(parser)
                     self.report(f"the data is nested more than {MAX_DEPTH} levels deep; "
                                 "this value is left out", line)
-                    self.skip(parser)
                     value, height = _LEFT_OUT, 0
                 else:
                     if event.tag not in (None, "!", _COLLECTION_TAGS[kind]):
@@ -279,12 +285,19 @@ class _Composer:
                 self.add(stack[-1], value, height, line)
 
     def skip(self, parser: Any) -> None:
-        """Consume the events of the collection just started, without composing them."""
+        """Consume the events of the collection just started, without composing them.
+
+        libyaml refuses a file nested :data:`PARSER_MAX_DEPTH` levels deep; so does
+        this, so that the file reads the same with PyYAML's pure-Python parser.
+        """
         depth = 1
         while depth:
-            kind = type(parser.get_event())
+            event = parser.get_event()
+            kind = type(event)
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
+                if MAX_DEPTH + depth >= PARSER_MAX_DEPTH:
+                    raise _TooCostly(_TOO_DEEP, event.start_mark.line + 1)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
 

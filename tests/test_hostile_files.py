@@ -13,7 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
+from sphinx_jobdesc import loader
 from sphinx_jobdesc.loader import MAX_FILE_BYTES, load_file, normalize_text
 from sphinx_jobdesc.roles import MAX_EXTENDS, checked_file, release_cache, resolve_role
 
@@ -93,6 +95,11 @@ LOADER_CASES = {
         "a:\n" + "".join("  " * depth + "-\n" for depth in range(1, 700)) + "b: 1\n",
         ["65: yaml: the data is nested more than 64 levels deep; this value is left out"],
         "64 levels"),
+    "nesting-100000-deep": (
+        "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        ["1: yaml: the data is nested about 1,000 levels deep (YAML parsers stop there); the "
+         "file is not read"],
+        None),
     "two-documents": (
         "title: x\n---\ntitle: y\n",
         ["2: yaml: a role file holds one YAML document; the documents after the first are "
@@ -140,6 +147,20 @@ def test_the_loader_reports_each_construct_at_its_line(tmp_path: Path, name: str
         assert depth == 63  # the file's mapping is level 1, its lists the other 63
     else:
         assert loaded == data
+
+
+@pytest.mark.parametrize("parser", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("name", ["flow-nesting-600-deep", "block-nesting-700-deep",
+                                  "nesting-100000-deep", "billion-laughs", "recursive-alias"])
+def test_both_of_pyyamls_parsers_give_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str, name: str
+) -> None:
+    """libyaml (C) and PyYAML's pure-Python parser; the C one is used where it is built."""
+    monkeypatch.setattr(loader, "_Parser", getattr(yaml, parser))
+    text, expected, _ = LOADER_CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf8")
+    assert problems(path) == expected
 
 
 def test_nan_and_infinity_are_read_and_refused_by_the_schema(tmp_path: Path) -> None:
