@@ -439,7 +439,8 @@ class JobCatalogDirective(TemplateDirective):
             if resolution.role is None:  # one warning per problem, at the file
                 self.report([replace(problem, message=f"{problem.message}; the role is left "
                                      "out of the catalogue") for problem in resolution.problems])
-            else:
+            else:  # what it lists may have lost a value the file got wrong: say so
+                self.report(resolution.problems)
                 roles.append(for_audience(resolution.role, config.audience))
         columns = (self.listed("columns", COLUMNS, "columns", lambda name: f"no column {name!r}")
                    if self.options.get("columns") else list(COLUMNS))
