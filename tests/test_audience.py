@@ -3,11 +3,19 @@ company keeps to itself, in any output file of any builder."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
+from typing import Any, cast, get_args, get_type_hints
 
 import pytest
 from conftest import Project
+
+from sphinx_jobdesc import model
+from sphinx_jobdesc.audience import PUBLIC_FIELDS
+from sphinx_jobdesc.export import _data
+from sphinx_jobdesc.model import Role
+from sphinx_jobdesc.outdir import AudienceBoundaryError
 
 ROLE = """\
 title: Backend Developer
@@ -129,3 +137,115 @@ def test_public_exports_hold_the_candidate_view(handbook: Project) -> None:
         "Technical interview", [], None)
     plan = json.loads(handbook.output("greenhouse.json"))["jobs"][0]["interview_plan"]
     assert plan[0]["interviews"][0]["interview_kit"]["questions"] == []
+
+
+# --- the audience boundary on disk ---------------------------------------------------------
+
+
+def test_a_public_build_refuses_a_folder_that_holds_an_internal_build(handbook: Project
+                                                                      ) -> None:
+    handbook.write("staff.rst", "Staff only\n==========\n\nInternal page.\n")
+    handbook.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\n'
+                   'if tags.has("public"):\n    exclude_patterns = ["staff.rst"]\n')
+    handbook.build("html")
+    outdir = handbook.src / "_build" / "html"
+    assert (outdir / "staff.html").exists()
+    assert (outdir / ".jobdesc-audience").read_text() == "internal\n"
+    with pytest.raises(AudienceBoundaryError) as raised:
+        handbook.build("html", tags=["public"])
+    assert str(raised.value) == (
+        f"the output folder {outdir} holds an internal build (.jobdesc-audience says so), and a "
+        "public build would leave its internal pages in place. Build into another folder, "
+        "delete this one, or set jobdesc_clean_outdir = True to empty it first.")
+    assert (outdir / "staff.html").exists()  # nothing was written or removed
+
+
+def test_clean_outdir_empties_the_folder_first(handbook: Project) -> None:
+    handbook.write("staff.rst", "Staff only\n==========\n\nInternal page.\n")
+    handbook.write("conf.py", 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\n'
+                   "jobdesc_clean_outdir = True\n"
+                   'if tags.has("public"):\n    exclude_patterns = ["staff.rst"]\n')
+    handbook.build("html")
+    outdir = handbook.src / "_build" / "html"
+    handbook.build("html", tags=["public"])
+    assert not (outdir / "staff.html").exists()
+    assert (outdir / "job.html").exists()
+    assert (outdir / ".jobdesc-audience").read_text() == "public\n"
+    assert [secret for secret in SECRETS if any(
+        secret.encode() in path.read_bytes() for path in outdir.rglob("*") if path.is_file())
+    ] == []
+    # and back: an internal build may always overwrite a public one
+    handbook.build("html")
+    assert (outdir / "staff.html").exists()
+
+
+def test_cleaning_keeps_sources_inside_the_output_folder(tmp_path: Path) -> None:
+    from sphinx_jobdesc.outdir import _empty
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.rst").write_text("x")
+    (tmp_path / "page.html").write_text("x")
+    (tmp_path / "_static").mkdir()
+    _empty(tmp_path, keep=(tmp_path / "docs",))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+# --- what a public export may hold ----------------------------------------------------------
+
+
+def _exported_fields(cls: type, value: Any, path: str) -> list[str]:
+    """Every exported field of *value* (an instance of *cls* as JSON) that is not public and
+    does not hold its default; recursing into public fields of model types."""
+    found = []
+    hints = get_type_hints(cls)
+    for field in dataclasses.fields(cls):
+        if field.name not in value:  # origin, levels...: not exported
+            continue
+        exported = value[field.name]
+        if field.name not in PUBLIC_FIELDS[cls]:
+            default = field.default if field.default is not dataclasses.MISSING else (
+                field.default_factory())  # type: ignore[misc]
+            expected = json.loads(json.dumps(_data(default)))
+            if (exported or None) != (expected or None):  # () is exported as [] or {}
+                found.append(f"{path}.{field.name}")
+            continue
+        inner = _model_type(hints[field.name])
+        if inner is not None and exported is not None:
+            entries = (enumerate(exported) if isinstance(exported, list)
+                       else [("", exported)])
+            for index, entry in entries:
+                if isinstance(entry, dict):  # "level" is exported as its id
+                    where = f"{path}.{field.name}" + (f"[{index}]" if index != "" else "")
+                    found += _exported_fields(inner, entry, where)
+    return found
+
+
+def _model_type(hint: Any) -> type | None:
+    """The model dataclass a field holds (alone, optional or in a tuple), if any."""
+    for candidate in (hint, *get_args(hint), *(a for h in get_args(hint) for a in get_args(h))):
+        if candidate in PUBLIC_FIELDS:
+            return cast(type, candidate)
+    return None
+
+
+def test_every_model_type_is_in_the_public_table() -> None:
+    types = {cls for cls in vars(model).values()
+             if dataclasses.is_dataclass(cls) and isinstance(cls, type)
+             and cls.__module__ == model.__name__}
+    assert types == set(PUBLIC_FIELDS)
+
+
+def test_a_public_export_holds_public_fields_only(handbook: Project) -> None:
+    handbook.write("roles/backend.yaml", ROLE + "owners: [Priya]\nreviewed: 2026-11-01\n")
+    handbook.build("jobdesc", tags=["public"])
+    data = json.loads(handbook.output("jobdesc.json"))
+    views = [view for role in data["roles"] for view in role["views"]]
+    assert len(views) == 2
+    assert [leak for view in views for leak in _exported_fields(Role, view, "view")] == []
+    assert "Priya" not in handbook.output("jobdesc.json")
+    # the same check finds what an internal export holds (so it can fail)
+    handbook.build("jobdesc")
+    internal = json.loads(handbook.output("jobdesc.json"))["roles"][0]["views"][0]
+    assert set(_exported_fields(Role, internal, "view")) >= {
+        "view.owners", "view.reviewed", "view.competencies[0].anchors",
+        "view.interview.stages[0].questions", "view.interview.stages[0].instructions"}
