@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -110,3 +113,19 @@ def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Project:
 
 def copy_snippet_roles(project: Project) -> None:
     shutil.copytree(SNIPPETS / "roles", project.src / "roles")
+
+
+@contextlib.contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail the test (instead of hanging) if the block takes longer than *seconds*:
+    a generous bound against runaway cost, never a speed test."""
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"took more than {seconds:.1f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

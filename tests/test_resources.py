@@ -7,14 +7,10 @@ speed tests; ``benchmarks/bench_hostile.py`` measures them).
 
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
-from conftest import Project
+from conftest import Project, within
 
 from sphinx_jobdesc import cli
 from sphinx_jobdesc.roles import release_cache
@@ -55,21 +51,6 @@ EXPECTED = {
     "huge": "the role file is larger than 2 MiB; it is not read",
     "chain0": "extends: more than 16 files extend each other; 'chain16' is not inherited",
 }
-
-
-@contextlib.contextmanager
-def within(seconds: int) -> Iterator[None]:
-    """Fail the test (instead of hanging) if the block takes longer than *seconds*."""
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")
