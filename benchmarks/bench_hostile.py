@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from test_resources import ROLE, files  # noqa: E402  (the tests' hostile files)
+from test_resources import ROLE, files  # the tests' hostile files
 
 MEASURE = """\
 import resource, sys, time
