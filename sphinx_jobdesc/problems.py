@@ -47,20 +47,25 @@ Subtype = Literal[
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "config": "A ``jobdesc_*`` value in ``conf.py`` is invalid; its default is used.",
     "option": "A directive option has an invalid value; its default is used.",
-    "load": "A role file is missing or unreadable, a role id is unknown, "
-    "or a base role (id starting with ``_``) is rendered directly.",
-    "yaml": "A role file is not valid YAML/JSON: syntax errors, duplicate keys, unsupported tags.",
+    "load": "A role file is missing, unreadable, larger than 2 MiB or a link out of its "
+    "folder, a role id is unknown, or a base role (id starting with ``_``) is rendered "
+    "directly.",
+    "yaml": "A role file is not valid YAML/JSON, or goes past a limit: syntax errors, duplicate "
+    "keys, explicit tags, unknown or recursive aliases, aliases that repeat too much, data "
+    "nested too deeply.",
     "schema": "A role file does not match the format: unknown key, wrong type, "
-    "missing required field, bad id or enum value.",
-    "inherit": "Inheritance is broken: unknown or cyclic ``extends``, "
-    "``drop`` of an id that is not inherited.",
+    "missing required field, bad id, date or enum value, a number that is not finite or too "
+    "long.",
+    "inherit": "Inheritance is broken: unknown or cyclic ``extends``, a chain of more than 16 "
+    "files, ``drop`` of an id that is not inherited.",
     "duplicate": "Two items of one list share an id, or two pages both mark the same role "
     "``:canonical:``.",
     "ref": "A competency, level or rating in the role names nothing the role defines, or a "
     "``:job:`` link names a role no page renders.",
     "level": "The requested level does not exist in the role.",
-    "markup": "Role text tries to inject markup (a directive, raw HTML or a section title); "
-    "it is shown as plain text.",
+    "markup": "``markup: rst`` text uses something role text may not (a directive, another "
+    "role, an unsafe link, a title...): it is shown as plain text; or text looks like raw "
+    "HTML or a directive, which is shown as written.",
     "template": "A template is missing, has a syntax error or uses an undefined value.",
     "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
     "section_order": "Page text follows generated sections and would appear inside the last one.",

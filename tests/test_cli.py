@@ -178,3 +178,49 @@ def test_checking_a_base_also_checks_the_roles_built_on_it(tmp_path: Path) -> No
     assert '"pizza"' in result.stdout
     assert "12 years" in result.stdout  # backend extends the base: checked too
     assert result.stdout.endswith("1 role file checked: 2 warnings\n")
+
+
+def test_a_crash_is_told_apart_from_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 3 and one line on stderr for an internal error. No input we know of causes one
+    (that is the point of the property tests), so this test injects it."""
+    from sphinx_jobdesc import cli
+
+    def broken(*args: object) -> object:
+        raise KeyError("stage")
+
+    (tmp_path / "backend.yaml").write_text(CLEAN, encoding="utf8")
+    monkeypatch.setattr(cli, "check_files", broken)
+    assert cli.main(["check", str(tmp_path)]) == cli.EXIT_INTERNAL
+    assert capsys.readouterr().err == (
+        "sphinx-jobdesc: internal error: KeyError: 'stage' (a bug in sphinx-jobdesc: please "
+        "report it with the files that caused it; run again with --traceback to see where)\n")
+    assert cli.main(["--traceback", "check", str(tmp_path)]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):") and "in broken" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_printed(tmp_path: Path) -> None:
+    name = tmp_path / "bad-\udcff.yaml"
+    name.write_text("title: [unclosed\n", encoding="utf8", errors="surrogateescape")
+    result = subprocess.run([str(COMMAND), "check", str(tmp_path)], capture_output=True,
+                            text=True, check=False, errors="replace")
+    assert result.returncode == 1
+    assert "bad-\ufffd.yaml:2: error: YAML syntax error" in result.stdout
+
+
+def test_hostile_files_are_findings_not_crashes(tmp_path: Path) -> None:
+    (tmp_path / "tagged.yaml").write_text("title: !!int x\n" + CLEAN.split("\n", 1)[1],
+                                          encoding="utf8")
+    (tmp_path / "big.yaml").write_text("title: '" + "x" * 3_000_000 + "'\n", encoding="utf8")
+    result = run("check", tmp_path)
+    assert result.returncode == 2  # an unreadable (too large) file is a usage error
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/big.yaml:1: error: the role file is larger than 2 MiB; it is not read "
+        "[jobdesc.load]",
+        f"{tmp_path}/tagged.yaml:1: error: 'x' is not a valid !!int; it is read as text "
+        "[jobdesc.yaml]",
+        "2 role files checked: 2 errors",
+    ]
