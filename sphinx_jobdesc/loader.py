@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Origin, Problem
+from .problems import Origin, Problem, quoted
 
 try:  # the C parser is several times faster; fall back to pure Python without libyaml
     from yaml import CSafeLoader as _Parser
@@ -372,7 +372,7 @@ class _Composer:
             found = match.lastgroup if match else None
             if found == name or (name, found) == ("float", "int"):
                 return self.typed(name, value, line)
-            self.report(f"'{_shorten(value)}' is not a valid !!{name}; it is read as text", line)
+            self.report(f"'{quoted(value, 40)}' is not a valid !!{name}; it is read as text", line)
             return value
         self.report(f"unsupported YAML tag '{_short(tag)}'; the value is read as text", line)
         return value
@@ -386,7 +386,7 @@ class _Composer:
         if kind == "int":
             digits = value.lstrip("+-").removeprefix("0o").removeprefix("0x").lstrip("0")
             if len(digits) > MAX_DIGITS:
-                self.report(f"the number {_shorten(value)} has {len(digits):,} digits, more "
+                self.report(f"the number {quoted(value, 40)} has {len(digits):,} digits, more "
                             f"than {MAX_DIGITS}; it is left out", line, "schema")
                 return _LEFT_OUT
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
@@ -410,7 +410,3 @@ def _copy(value: Any) -> Any:
 
 def _short(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
-
-
-def _shorten(value: str, width: int = 40) -> str:
-    return value if len(value) <= width else value[:width] + "..."

@@ -116,6 +116,13 @@ class Problem:
     rule: str | None = None
 
 
+def quoted(value: object, width: int = 60) -> str:
+    """*value* as a message quotes it: on one line, cut after *width* characters
+    (a role file's value can be megabytes long)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[:width] + "..."
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest of *choices* (ignoring case), or ``""``."""
     if len(str(value)) > 100:  # nobody mistypes that much; and difflib is quadratic

@@ -26,7 +26,7 @@ from typing import Any
 
 from . import markup
 from .loader import Map, Seq
-from .problems import Origin, Problem, Subtype, did_you_mean
+from .problems import Origin, Problem, Subtype, did_you_mean, quoted
 
 JsonSchema = dict[str, Any]
 _INVALID = object()
@@ -114,12 +114,6 @@ def _matches_type(value: Any, expected: str | list[str] | None) -> bool:
 def _describe(expected: str | list[str]) -> str:
     names = [expected] if isinstance(expected, str) else expected
     return " or ".join(_TYPE_NAMES[name] for name in names)
-
-
-def _shown(value: Any, width: int = 60) -> str:
-    """*value* as a message quotes it: on one line, long values cut."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= width else text[:width] + "..."
 
 
 def _join(path: str, key: str | int) -> str:
@@ -216,11 +210,11 @@ class _Validator:
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(str(choice) for choice in schema["enum"])
             suggestion = did_you_mean(value, schema["enum"])
-            self.report(path, f"'{_shown(value)}' is not one of: {choices}{suggestion}", origin)
+            self.report(path, f"'{quoted(value)}' is not one of: {choices}{suggestion}", origin)
             return _INVALID
         if "pattern" in schema and not _pattern(schema["pattern"]).search(value):
             form = schema.get("x-hint") or f"text matching {schema['pattern']}"
-            self.report(path, f"'{_shown(value)}' is not {form}", origin)
+            self.report(path, f"'{quoted(value)}' is not {form}", origin)
             return _INVALID
         if schema.get("format") == "date":
             try:
@@ -228,7 +222,7 @@ class _Validator:
                     raise ValueError(value)
                 datetime.date.fromisoformat(value)
             except ValueError:
-                self.report(path, f"'{_shown(value)}' is not a date (YYYY-MM-DD)", origin)
+                self.report(path, f"'{quoted(value)}' is not a date (YYYY-MM-DD)", origin)
                 return _INVALID
         if "minimum" in schema and value < schema["minimum"]:
             self.report(path, f"{value} is less than the minimum {schema['minimum']}", origin)
@@ -271,7 +265,7 @@ class _Validator:
                                     None)
             if child_schema is None:
                 if closed:
-                    self.report(path, f"unknown key '{_shown(key)}'{did_you_mean(key, known)}",
+                    self.report(path, f"unknown key '{quoted(key)}'{did_you_mean(key, known)}",
                                 origin)
                 del value[key], value.origins[key]
                 continue
