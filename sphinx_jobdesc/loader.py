@@ -177,6 +177,8 @@ class _Open:
     height: int = 1
     #: Values composed before this one started (to count the values it holds).
     before: int = 0
+    #: Something in it was nested too deeply: the whole value is left out.
+    left_out: bool = False
 
 
 @dataclass
@@ -248,8 +250,7 @@ class _Composer:
                 self.written += 1
                 if len(stack) >= MAX_DEPTH:
                     self.skip(parser)
-                    self.report(f"the data is nested more than {MAX_DEPTH} levels deep; "
-                                "this value is left out", line)
+                    self.too_deep(stack, "the data is nested", line)
                     value, height = _LEFT_OUT, 0
                 else:
                     if event.tag not in (None, "!", _COLLECTION_TAGS[kind]):
@@ -264,6 +265,8 @@ class _Composer:
                 done = stack.pop()
                 value, height = done.value, done.height
                 line = value.origin[1]
+                if done.left_out:
+                    value = _LEFT_OUT
                 self.note_anchor(done.anchor, value,
                                  self.written + self.repeated - done.before, height)
             elif kind is yaml.AliasEvent:
@@ -301,6 +304,18 @@ class _Composer:
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
 
+    def too_deep(self, stack: list[_Open], what: str, line: int) -> None:
+        """Leave out the top-level entry that nests too deeply (the format needs a few
+        levels: data this deep is never valid, and half of it would only give more
+        warnings), with one problem per entry."""
+        top = stack[1] if len(stack) > 1 else stack[0]
+        if top.left_out:
+            return
+        top.left_out = True
+        root = stack[0]
+        entry = f"'{root.key}'" if root is not top and isinstance(root.key, str) else "the value"
+        self.report(f"{what} more than {MAX_DEPTH} levels deep; {entry} is left out", line)
+
     def note_anchor(self, anchor: str | None, value: Any, nodes: int, height: int) -> None:
         if anchor is not None and value is not _LEFT_OUT:
             self.anchors[anchor] = _Anchored(value, nodes, height)
@@ -318,8 +333,7 @@ class _Composer:
                         "it); it is left out", line)
             return _LEFT_OUT, 0
         if len(stack) + anchored.height > MAX_DEPTH:
-            self.report(f"the alias *{anchor} nests the data more than {MAX_DEPTH} levels "
-                        "deep; it is left out", line)
+            self.too_deep(stack, f"the alias *{anchor} nests the data", line)
             return _LEFT_OUT, 0
         self.repeated += anchored.nodes
         if self.repeated > MAX_ALIAS_NODES:

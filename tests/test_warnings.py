@@ -6,6 +6,7 @@ Every assertion compares whole warning lines: location, message and the
 
 from __future__ import annotations
 
+import pytest
 from conftest import Project
 from sphinx.cmd.build import build_main
 
@@ -463,3 +464,38 @@ def test_invalid_rst_in_role_text_is_refused_at_the_role_file(project: Project) 
         "index.rst:4) [jobdesc.markup]"
     ]
     assert "Builds *fast APIs." in project.output("index.html")
+
+
+HOSTILE = [
+    # (what the role file adds, the whole warning line)
+    ("team: !!int Platform\n",
+     "src/roles/backend.yaml:6: WARNING: 'Platform' is not a valid !!int; it is read as text "
+     "(used in index.rst:4) [jobdesc.yaml]"),
+    ("owners: !!python/object/apply:os.system [echo pwned]\n",
+     "src/roles/backend.yaml:6: WARNING: unsupported YAML tag '!!python/object/apply:os.system'; "
+     "the tag is ignored (used in index.rst:4) [jobdesc.yaml]"),
+    ("compensation: {currency: EUR, min: .nan}\n",
+     "src/roles/backend.yaml:6: WARNING: compensation.min: nan is not a finite number (used in "
+     "index.rst:4) [jobdesc.schema]"),
+    ("benefits: &loop [Lunch, *loop]\n",
+     "src/roles/backend.yaml:6: WARNING: the alias *loop refers to the value that contains it; "
+     "it is left out (used in index.rst:4) [jobdesc.yaml]"),
+    ("owners: " + "[" * 70 + "]" * 70 + "\n",
+     "src/roles/backend.yaml:6: WARNING: the data is nested more than 64 levels deep; 'owners' "
+     "is left out (used in index.rst:4) [jobdesc.yaml]"),
+    ("reviewed: '2026-W45-1'\n",
+     "src/roles/backend.yaml:6: WARNING: reviewed: '2026-W45-1' is not a date (YYYY-MM-DD) "
+     "(used in index.rst:4) [jobdesc.schema]"),
+]
+
+
+@pytest.mark.parametrize(("addition", "warning"), HOSTILE)
+def test_hostile_yaml_is_one_warning_and_the_page_renders(
+    project: Project, addition: str, warning: str
+) -> None:
+    project.write("roles/backend.yaml", MINIMAL + addition)
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [warning]
+    html = project.output("index.html")
+    assert "Builds APIs." in html and "After the role." in html
