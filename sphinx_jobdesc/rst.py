@@ -5,7 +5,8 @@ On reStructuredText pages Sphinx's public ``nested_parse_to_nodes`` does it.
 On MyST (or any other) pages the directive's state parses Markdown, so a real
 docutils RST state machine is run, bound to the host document: it shares the
 id registry, reporter and settings, so ids stay unique and messages point at
-the page. This is the only module that touches docutils internals.
+the page. This and allowlist.py (which parses role text without running
+anything) are the modules that touch docutils internals.
 """
 
 from __future__ import annotations
