@@ -80,7 +80,8 @@ def job_posting(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> 
 
 def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> str:
     """The summary, responsibilities and requirements as HTML, as far as the page shows them."""
-    parts = [_paragraphs(role.summary)] if "summary" in shown else []
+    parts = [_paragraphs(text) for text in (role.summary, role.level_summary)
+             if text and "summary" in shown]
     for part, label, items in (
             ("responsibilities", labels["responsibilities"], role.responsibilities),
             ("requirements", labels["must"], role.requirements.must),

@@ -65,8 +65,7 @@ def build_ladder(family: Role, levels: list[Role], show: str) -> Ladder:
             level=role.level,
             role=role,
             baseline=previous is None,
-            summary=role.summary if full or role.summary != getattr(previous, "summary", None)
-            else None,
+            summary=role.level_summary,  # each level's own text, in either view
             responsibilities=_changes(role.responsibilities,
                                       previous.responsibilities if previous else None, full),
             must=_changes(role.requirements.must,

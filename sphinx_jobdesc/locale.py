@@ -18,6 +18,7 @@ _ = get_translation(MESSAGE_CATALOG)
 LABELS = {
     "facts": _("At a glance"),
     "summary": _("About the role"),
+    "level_summary": _("At this level"),
     "about": _("About us"),
     "responsibilities": _("Responsibilities"),
     "requirements": _("Requirements"),

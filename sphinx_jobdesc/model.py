@@ -197,6 +197,8 @@ class Role:
     origin: Origin
     level: Level | None = None
     levels: tuple[Level, ...] = ()
+    #: The rendered level's own summary ("At this level"), shown after the family's.
+    level_summary: str | None = None
     about: str | None = None
     family: str | None = None
     department: str | None = None
@@ -254,6 +256,7 @@ def build_role(
         origin=origin,
         level=level,
         levels=levels,
+        level_summary=tree.get("level_summary"),
         about=tree.get("about"),
         family=tree.get("family"),
         department=tree.get("department"),

@@ -253,7 +253,10 @@ def _levels(tree: Map) -> tuple[Level, ...]:
 
 
 def _merge_level(family: Map, level_id: str, run: _Run) -> Map:
-    """The family with the chain of levels up to *level_id* applied, lowest first."""
+    """The family with the chain of levels up to *level_id* applied, lowest first.
+
+    A level's ``summary`` does not replace the family's: it is kept as the
+    role's ``level_summary`` for the requested level only."""
     levels: Seq = family["levels"]
     position = {lvl["id"]: index for index, lvl in enumerate(levels)}
     chain: list[Map] = []
@@ -276,9 +279,23 @@ def _merge_level(family: Map, level_id: str, run: _Run) -> Map:
     tree = Map(family.origin, {k: v for k, v in family.items() if k != "levels"})
     tree.origins.update(family.origins)
     for level in reversed(chain):
-        tree, problems = inherit(tree, level)
+        tree, problems = inherit(tree, _without_summary(level))
         run.problems.extend(problems)
+    own = chain[0]
+    if "summary" in own:  # the level's own text, shown after the family's; never inherited
+        tree["level_summary"] = own["summary"]
+        tree.origins["level_summary"] = own.origins["summary"]
     return tree
+
+
+def _without_summary(level: Map) -> Map:
+    """*level* without its ``summary``, which is the level's own text, not the role's
+    (a copy: levels are shared with the cache of parsed files)."""
+    if "summary" not in level:
+        return level
+    copy = Map(level.origin, {k: v for k, v in level.items() if k != "summary"})
+    copy.origins.update({k: v for k, v in level.origins.items() if k != "summary"})
+    return copy
 
 
 def role_files(folder: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ competencies:
     name: Backend craft
     expectations: {junior: Small changes with help., senior: Sets the bar.}
 levels:
-  - {id: junior, title: Junior}
+  - {id: junior, title: Junior, summary: You learn our systems.}
   - id: senior
     title: Senior
     drop: [debug]
@@ -52,7 +52,8 @@ def test_added_shows_what_each_level_changes(tmp_path: Path) -> None:
         ("changed", "Design APIs for other teams"), ("new", "Mentor others"),
         ("dropped", "Debug production issues")]
     assert senior.must == ()  # nothing new
-    assert senior.summary is None  # inherited unchanged
+    # each level's own summary; the family's is not a level's, and a level's is not inherited
+    assert (junior.summary, senior.summary) == ("You learn our systems.", None)
 
 
 def test_full_shows_each_level_whole(tmp_path: Path) -> None:
@@ -60,7 +61,19 @@ def test_full_shows_each_level_whole(tmp_path: Path) -> None:
     assert [(c.kind, c.item.text) for c in senior.responsibilities] == [
         ("changed", "Design APIs for other teams"), ("new", "Mentor others")]
     assert [c.item.text for c in senior.must] == ["Python"]
-    assert senior.summary == "You build APIs."
+    assert senior.summary is None
+
+
+def test_a_level_shows_the_familys_summary_then_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(ROLE, encoding="utf8")
+    junior, senior = (resolve_role(str(path), level, roles_dir=str(tmp_path),
+                                   markup="text").role for level in ("junior", "senior"))
+    assert junior and senior
+    assert (junior.summary, junior.level_summary) == ("You build APIs.",
+                                                      "You learn our systems.")
+    assert (senior.summary, senior.level_summary) == ("You build APIs.", None)
+    assert junior.origins["level_summary"] == (str(path), 14)
 
 
 def test_the_matrix_has_a_row_per_competency_with_expectations(tmp_path: Path) -> None:

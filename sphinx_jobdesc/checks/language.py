@@ -111,6 +111,7 @@ def _counted(words: list[str]) -> str:
 def _job_ad_texts(role: Role) -> list[str]:
     """What a job ad shows applicants (the interview guide is not an ad)."""
     texts = [role.level.title if role.level else role.title, role.summary]
+    texts += [role.level_summary] if role.level_summary else []
     texts += [t for t in (role.about, role.how_to_apply) if t]
     items = (role.responsibilities + role.requirements.must + role.requirements.nice
              + role.benefits)
