@@ -14,7 +14,6 @@ stderr, ``--traceback`` for the whole story). ``export`` writes what the
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -28,7 +27,7 @@ from . import __version__
 from .audience import AUDIENCES
 from .checks import CHECKS, CheckSettings, LintSettings, file_problems
 from .checks.lint import rules
-from .config import check_settings, validated_values
+from .config import check_settings, read_conf_py, validated_values
 from .export import export, greenhouse
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
@@ -166,15 +165,11 @@ def _project(conf_dir: str | None) -> Project:
     conf = Path(conf_dir, "conf.py")
     if not conf.is_file():
         raise UsageError(f"no conf.py in {conf_dir}")
-    from sphinx.util.tags import Tags
-
-    # As sphinx-build runs it: in its folder, with `tags` defined (no tags are set).
-    raw: dict[str, Any] = {"__file__": str(conf), "tags": Tags()}
     try:
-        with contextlib.chdir(conf.parent):
-            exec(compile(conf.read_bytes(), str(conf), "exec"), raw)
+        raw = read_conf_py(conf_dir)
     except Exception as error:  # conf.py is user code: report whatever it raises
-        raise UsageError(f"cannot read {conf}: {error}") from error
+        last = [line for line in str(error).splitlines() if line.strip()][-1:] or [""]
+        raise UsageError(f"cannot read {conf}: {last[0].strip()}") from error
     values, messages = validated_values(raw)
     return Project(
         markup=values["jobdesc_markup"],

@@ -177,6 +177,25 @@ def _types(default: Any) -> frozenset[type]:
     return frozenset({list, tuple}) if isinstance(default, list) else frozenset({type(default)})
 
 
+def read_conf_py(conf_dir: str) -> dict[str, Any]:
+    """The ``jobdesc_*`` values of *conf_dir*/``conf.py``, read by Sphinx's own loader as
+    ``sphinx-build`` reads it (in its folder, ``tags`` defined, no tags set), unvalidated.
+
+    For the command line: Sphinx's reader, not a copy of it, so both agree on what a
+    ``conf.py`` means.
+    """
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    # sphinx-build passes an absolute folder; a relative one would be read twice over
+    config = Config.read(os.path.abspath(conf_dir), overrides={}, tags=Tags())
+    for option in OPTIONS:
+        config.add(f"jobdesc_{option.name}", option.default, option.rebuild,
+                   _types(option.default))
+    config.init_values()
+    return {name: config[name] for name in _names()}
+
+
 def validated_values(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Every ``jobdesc_*`` value of *raw* (the default where missing or invalid), and a
     message for each invalid one. Shared by the build and the command line."""

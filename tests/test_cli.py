@@ -224,3 +224,19 @@ def test_hostile_files_are_findings_not_crashes(tmp_path: Path) -> None:
         "[jobdesc.yaml]",
         "2 role files checked: 2 errors",
     ]
+
+
+@pytest.mark.parametrize("conf_dir", ["example_docs", "./example_docs", "example_docs/"])
+def test_conf_dir_may_be_any_relative_folder(conf_dir: str) -> None:
+    """As in the README and the pre-commit hook's example (``--conf-dir docs``)."""
+    result = run("check", "--conf-dir", conf_dir)
+    assert (result.returncode, result.stderr, result.stdout) == (
+        0, "", "4 role files checked: no problems\n")
+
+
+def test_a_broken_conf_py_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text("extensions = [\n", encoding="utf8")
+    result = run("check", "-c", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"sphinx-jobdesc: error: cannot read {tmp_path}/conf.py: ")
+    assert result.stderr.count("\n") == 1
