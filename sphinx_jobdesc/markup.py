@@ -17,8 +17,8 @@ from . import allowlist
 # the Unicode bullets, and "@" and ":", without which docutils recognises no e-mail
 # address or URL in plain text. Quotes, commas and other prose punctuation are
 # left alone to keep smart quotes working.
-_ESCAPES = str.maketrans({char: "\\" + char
-                          for char in "\\`*_|[]<>:-+#.()=~^/@\u2022\u2023\u2043"})
+_ESCAPED = frozenset("\\`*_|[]<>:-+#.()=~^/@\u2022\u2023\u2043")
+_ESCAPES = str.maketrans({char: "\\" + char for char in _ESCAPED})
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # Linear on any input: no pattern here can start over a run of whitespace it
 # already tried (role text can be megabytes long).
@@ -41,12 +41,24 @@ def escape(text: str) -> Rst:
     if isinstance(text, Rst):
         return text
     if "\n" not in text:
-        return Rst(text.strip().translate(_ESCAPES))
+        return Rst(_escape_line(text))
     paragraphs = _BLANK_LINES.split(text.strip())
     return Rst("\n\n".join(
-        "\n".join(line.strip().translate(_ESCAPES) for line in paragraph.splitlines())
+        "\n".join(_escape_line(line) for line in paragraph.splitlines())
         for paragraph in paragraphs
     ))
+
+
+def _escape_line(line: str) -> str:
+    """One line, stripped and escaped. A line of one repeated punctuation character
+    ("!!!!!!", "%%%") would be a title's underline or a transition: its first
+    character is escaped even where the others need not be."""
+    line = line.strip()
+    escaped = line.translate(_ESCAPES)
+    if (line and line[0] not in _ESCAPED and not line[0].isalnum()
+            and line == line[0] * len(line)):
+        return "\\" + escaped
+    return escaped
 
 
 def refusal(text: str) -> str | None:

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.meta
+from docutils.utils import column_width
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
@@ -65,14 +66,16 @@ def _heading(
     still get a rubric so they stay apart. *mode* overrides the directive's
     mode, e.g. ``"rubric"`` inside a tab or card, where sections are not allowed.
     """
-    plain = context["labels"].get(slot, slot) if text is None else text
+    # a blank title would merge the section into the one before: the slot's label instead
+    plain = context["labels"].get(slot, slot) if text is None or not str(text).strip() else text
     title = _oneline(plain)
     mode = mode or context["heading_mode"]
     if mode == "none" and level > 1:
         mode = "rubric"
     if mode == "section":
         context[_HEADINGS].append(Heading(slot, " ".join(str(plain).split())))
-        return Rst(f"{title}\n{_ADORNMENTS[level] * len(title)}")
+        # as wide as docutils measures the title: CJK and emoji take two columns
+        return Rst(f"{title}\n{_ADORNMENTS[level] * column_width(title)}")
     if mode == "rubric":
         return Rst(f".. rubric:: {title}\n   :class: jobdesc-{slot.replace('_', '-')}")
     return Rst("")
