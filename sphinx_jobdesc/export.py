@@ -20,17 +20,18 @@ import datetime
 import html
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .audience import for_audience
+from .interview import interview_at_level
 from .model import Role
 from .problems import Problem
 from .roles import families, resolve_role
 
 #: The version of the ``jobdesc.json`` shape (``schema/export.schema.json``).
 EXPORT_VERSION = 1
-_NOT_EXPORTED = frozenset({"origin", "origins", "levels", "level"})
+_NOT_EXPORTED = frozenset({"origin", "origins"})
 #: Fields held as (key, text) pairs in the model, exported as objects.
 _MAPPINGS = frozenset({"anchors", "expectations"})
 
@@ -65,13 +66,18 @@ def _role_entry(path: str, views: list[Role], pages: Mapping[str, str]) -> dict[
         "source": os.path.basename(path),
         "page": pages.get(family.id),
         "levels": [{"id": level.id, "title": level.title} for level in family.levels],
-        "views": [
-            {"level": view.level.id if view.level else None,
-             "page": pages.get(f"{view.id}:{view.level.id}" if view.level else view.id),
-             **_data(view)}
-            for view in views
-        ],
+        "views": [_view(view, pages) for view in views],
     }
+
+
+def _view(view: Role, pages: Mapping[str, str]) -> dict[str, Any]:
+    """One view: the role at its level, with the stages and questions of that level
+    only, as its guide shows them (each keeps its ``levels``)."""
+    data = _data(replace(view, interview=interview_at_level(view)))
+    del data["level"], data["levels"]  # the role entry lists the levels once
+    return {"level": view.level.id if view.level else None,
+            "page": pages.get(f"{view.id}:{view.level.id}" if view.level else view.id),
+            **data}
 
 
 def _data(value: Any) -> Any:

@@ -10,9 +10,9 @@ resolve ids themselves.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .model import Competency, Question, RatingPoint, Role, Stage, applies_to
+from .model import Competency, Interview, Question, RatingPoint, Role, Stage, applies_to
 
 AUDIENCES = ("interviewer", "candidate")
 
@@ -61,18 +61,17 @@ def build_guide(role: Role, stage_ids: Sequence[str] | None, audience: str) -> G
 
     Unknown ids in *stage_ids* are the caller's to report (see :func:`stage_ids`).
     """
-    interview = role.interview
+    interview = interview_at_level(role)
     if interview is None:
         return Guide(role, audience, (), (), ())
     known = {c.id: c for c in role.competencies}
-    applicable = {s.id: s for s in interview.stages if applies_to(s.levels, role.level)}
+    applicable = {s.id: s for s in interview.stages}
     order = [i for i in stage_ids if i in applicable] if stage_ids is not None else list(applicable)
     stages = []
     for number, stage in enumerate((applicable[i] for i in order), start=1):
         questions = tuple(
             _question_view(index, question, known, interview.rating_scale)
-            for index, question in enumerate(
-                (q for q in stage.questions if applies_to(q.levels, role.level)), start=1)
+            for index, question in enumerate(stage.questions, start=1)
         )
         focus = tuple(known[i] for i in stage.focus if i in known)
         stages.append(StageView(number, stage, focus, questions))
@@ -82,11 +81,22 @@ def build_guide(role: Role, stage_ids: Sequence[str] | None, audience: str) -> G
     return Guide(role, audience, interview.rating_scale, tuple(stages), competencies)
 
 
+def interview_at_level(role: Role) -> Interview | None:
+    """*role*'s interview with only the stages and questions that apply to its level
+    (the family view keeps them all): what the guide, and the export, show."""
+    interview = role.interview
+    if interview is None or role.level is None:
+        return interview
+    return replace(interview, stages=tuple(
+        replace(stage, questions=tuple(q for q in stage.questions
+                                       if applies_to(q.levels, role.level)))
+        for stage in interview.stages if applies_to(stage.levels, role.level)))
+
+
 def stage_ids(role: Role) -> list[str]:
     """Ids of the stages that apply to *role*'s level, in order."""
-    if role.interview is None:
-        return []
-    return [s.id for s in role.interview.stages if applies_to(s.levels, role.level)]
+    interview = interview_at_level(role)
+    return [s.id for s in interview.stages] if interview else []
 
 
 def _question_view(

@@ -122,3 +122,38 @@ def test_a_role_that_cannot_be_read_is_left_out_with_a_message(tmp_path: Path) -
     assert [role["id"] for role in json.loads(result.stdout)["roles"]] == ["good"]
     assert "bad.yaml:2: error: YAML syntax error" in result.stderr
     assert "the role is left out [jobdesc.yaml]" in result.stderr
+
+
+def _guide_plan(path: Path, level: str) -> list[tuple[str, list[str]]]:
+    """(stage title, question texts) of the interview guide the directive renders."""
+    from sphinx_jobdesc.interview import build_guide
+    from sphinx_jobdesc.roles import resolve_role
+
+    role = resolve_role(str(path), level, roles_dir=str(path.parent), markup="text").role
+    assert role is not None
+    return [(view.stage.title, [q.question.text for q in view.questions])
+            for view in build_guide(role, None, "interviewer").stages]
+
+
+def test_exports_hold_each_levels_stages_and_questions(example_export: Path) -> None:
+    """As the level's guide shows them: a senior-only stage or question is not in the
+    middle job (the example has both), and stages and questions keep their levels."""
+    data = json.loads((example_export / "jobdesc.json").read_text())
+    jobs = {job["requisition_id"]: job
+            for job in json.loads((example_export / "greenhouse.json").read_text())["jobs"]}
+    backend = data["roles"][0]
+    plans = {}
+    for view in backend["views"][1:]:
+        level = view["level"]
+        expected = _guide_plan(EXAMPLE / "roles" / "backend-developer.yaml", level)
+        exported = [(stage["title"], [q["text"] for q in stage["questions"]])
+                    for stage in view["interview"]["stages"]]
+        greenhouse = [(stage["name"], [q["question"] for q in stage["interviews"][0][
+            "interview_kit"]["questions"]]) for stage in jobs[f"backend-developer:{level}"][
+            "interview_plan"]]
+        assert exported == expected == greenhouse, level
+        plans[level] = expected
+    assert sum(len(q) for _, q in plans["middle"]) < sum(len(q) for _, q in plans["senior"])
+    family = backend["views"][0]["interview"]["stages"]
+    assert {tuple(stage["levels"]) for stage in family} >= {("middle-plus", "senior")}
+    assert any(q["levels"] == ["senior"] for stage in family for q in stage["questions"])
