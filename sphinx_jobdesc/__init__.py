@@ -50,7 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -323,7 +323,8 @@ class JobDescriptionDirective(RoleDirective):
         self.state.document.ids[target] = first
         jobdesc_domain(self.env).note_rendering(self.env.docname, Rendering(
             role.id, role.level.id if role.level else "", role.title, target,
-            "canonical" in self.options, self.lineno))
+            "canonical" in self.options, self.lineno,
+            tuple((level.id, level.title) for level in role.levels)))
         index = addnodes.index(entries=[("single", f"{role.title} (role)", target, "", None)])
         return [index, *output]
 

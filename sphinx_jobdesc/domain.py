@@ -24,7 +24,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .problems import location, warn
+from .problems import did_you_mean, location, warn
 from .roles import role_files
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ class Rendering(NamedTuple):
     anchor: str
     canonical: bool
     lineno: int
+    #: The role's levels as (id, title): a link to a level not rendered on its own
+    #: lands here, titled as the level; a level not among them is no level at all.
+    levels: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -124,8 +127,26 @@ class JobDomain(Domain):
         by_name, by_role = self._index()
         role, _, level = name.partition(":")
         found = by_name.get(name) or (by_name.get(role) if level else by_role.get(role)) or []
+        if level and name not in by_name:  # the family's page, if the role has that level
+            found = [item for item in found if level in dict(item[1].levels)]
         marked = [item for item in found if item[1].canonical]
         return (marked or found)[0] if found else None
+
+    def title(self, name: str, rendering: Rendering) -> str:
+        """The words of a link to *name*: the level's title where a family stands in."""
+        _, _, level = name.partition(":")
+        return dict(rendering.levels).get(level, rendering.title) if level else rendering.title
+
+    def missing(self, name: str) -> str:
+        """Why *name* links nowhere, for the ``jobdesc.ref`` warning."""
+        role, _, level = name.partition(":")
+        rendered = self._index()[1].get(role)
+        if level and rendered:
+            levels = dict(rendered[0][1].levels)
+            known = ", ".join(levels) or "none"
+            return (f"role '{role}' has no level '{level}' (levels: {known})"
+                    f"{did_you_mean(level, levels)}")
+        return f"no page renders role '{name}' with jobdescription (or it is :no-index:)"
 
     def check_consistency(self) -> None:
         """Two renderings both marked ``:canonical:`` are ambiguous: say which one wins."""
@@ -147,10 +168,10 @@ class JobDomain(Domain):
         if found is None:
             return None
         docname, rendering = found
+        title = self.title(target.strip(), rendering)
         if not node.get("refexplicit"):
-            contnode = contnode.__class__(rendering.title, rendering.title)
-        return make_refnode(builder, fromdocname, docname, rendering.anchor, contnode,
-                            rendering.title)
+            contnode = contnode.__class__(title, title)
+        return make_refnode(builder, fromdocname, docname, rendering.anchor, contnode, title)
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
@@ -202,8 +223,7 @@ def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pendin
     if domain is None or domain.name != "jobdesc":
         return False
     if not node.get("jobdesc_optional"):
-        warn(f"no page renders role '{node['reftarget']}' with jobdescription (or it is "
-             ":no-index:)", "ref", node)
+        warn(jobdesc_domain(app.env).missing(node["reftarget"].strip()), "ref", node)
     return True
 
 

@@ -103,8 +103,18 @@ def test_an_unknown_role_is_a_warning_at_the_page_line(project: Project) -> None
 def test_a_level_not_rendered_on_its_own_links_to_the_family(handbook: Project) -> None:
     handbook.write("links.rst", "Links\n=====\n\n:job:`backend-developer:middle`\n")
     handbook.build()
+    # to the family's page, in the level's own words
     assert links(handbook.output("links.html")) == [
-        ("backend.html#job-backend-developer", "Backend Developer")]
+        ("backend.html#job-backend-developer", "Middle Backend Developer")]
+
+
+def test_a_level_the_role_does_not_have_is_an_unknown_link(handbook: Project) -> None:
+    handbook.write("links.rst", "Links\n=====\n\n:job:`backend-developer:seniour`\n")
+    handbook.build()
+    assert handbook.warnings == [
+        "src/links.rst:4: WARNING: role 'backend-developer' has no level 'seniour' (levels: "
+        "middle, senior); did you mean 'senior'? [jobdesc.ref]"]
+    assert links(handbook.output("links.html")) == []
 
 
 def test_the_first_page_is_canonical_unless_one_is_marked(handbook: Project) -> None:
