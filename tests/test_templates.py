@@ -133,3 +133,20 @@ def test_design_tabs_of_a_bare_stage_are_not_empty(site: Project) -> None:
     site.build()
     assert site.warnings == []
     assert site.output("index.html").count("Coffee chat") >= 3  # table, tab label, tab body
+
+
+@pytest.mark.parametrize("template", [
+    "Hiring **{{ role.title }}** now.\n",  # replaces the plain template
+    '{% extends "default/jobdescription.rst.jinja" %}\n'  # or overrides one of its blocks
+    "{% block summary %}\nHiring **{{ role.title }}** now.\n\n{% endblock %}\n",
+])
+def test_a_project_template_is_used_by_the_design_layout_too(site: Project, template: str
+                                                             ) -> None:
+    """The design templates extend the plain template by its name, so a project's own
+    plain template is what they build on (it was silently ignored)."""
+    site.write("conf.py", 'extensions = ["sphinx_jobdesc", "sphinx_design"]\n'
+               'jobdesc_templates_path = ["_templates"]\n')
+    site.write("_templates/jobdescription.rst.jinja", template)
+    site.build()
+    assert site.warnings == []
+    assert "Hiring <strong>Backend Developer</strong> now." in site.output("index.html")
