@@ -208,10 +208,12 @@ def _role_files(paths: list[str], project: Project) -> list[str]:
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            files += sorted(
-                os.path.join(folder, name)
-                for folder, _, names in os.walk(path) for name in names
-                if name.endswith(ROLE_FILE_SUFFIXES))
+            found = sorted(os.path.join(folder, name)
+                           for folder, _, names in os.walk(path) for name in names
+                           if name.endswith(ROLE_FILE_SUFFIXES))
+            if not found:  # a wrong folder should not pass as a clean one
+                raise UsageError(f"{path}: no role files (.yaml, .yml or .json) in this folder")
+            files += found
         elif os.path.exists(path):
             files.append(path)
         else:

@@ -18,7 +18,7 @@ from .audience import AUDIENCES
 from .checks import CHECKS, CheckSettings, LintSettings
 from .checks.lint import rules
 from .checks.settings import DEFAULT_MAX_YEARS
-from .problems import SEVERITIES, warn
+from .problems import SEVERITIES, did_you_mean, warn
 
 if TYPE_CHECKING:  # the command line reads these values without importing Sphinx
     from sphinx.application import Sphinx
@@ -214,6 +214,10 @@ def validated_values(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]
 
 def _validate(app: Sphinx, config: Config) -> None:
     values, messages = validated_values({name: config[name] for name in _names()})
+    from .locale import LABELS  # Sphinx's translations: only for a build
+
+    messages += [f"'jobdesc_labels' names no label '{name}'{did_you_mean(name, LABELS)}; "
+                 "it is ignored" for name in values["jobdesc_labels"] if name not in LABELS]
     for message in messages:
         warn(message, "config", None)
     for name, value in values.items():

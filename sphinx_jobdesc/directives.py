@@ -288,7 +288,11 @@ class RoleDirective(TemplateDirective):
             return str(self.env.relfn2path(reference, self.env.docname)[1])
         path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
-        if path is None:
+        if path is None and not os.path.isdir(self.roles_dir(config)):
+            warn(f"no roles folder at {self.roles_dir(config)}, where role '{reference}' is "
+                 "looked up (set jobdesc_roles_dir in conf.py, relative to the source folder)",
+                 "load", self.get_location())
+        elif path is None:
             warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "
                  f"{reference}.yaml, .yml or .json, and for an 'id: {reference}' line)",
                  "load", self.get_location())
@@ -449,6 +453,10 @@ class JobCatalogDirective(TemplateDirective):
         listed = build_catalog(roles, Filters(*(self.values(name)
                                                 for name in ("family", "team", "location"))),
                                sort)
+        if not listed:  # an empty table says nothing about why
+            why = (f"none of the {len(roles)} roles matches its :family:, :team: and "
+                   ":location: filters" if roles else f"no role files in {folder}")
+            warn(f"the catalogue is empty: {why}", "empty", self.get_location())
         output = self.render_template({"roles": listed, "columns": columns},
                                       "jobcatalog")
         for top in output:

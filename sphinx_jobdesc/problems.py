@@ -45,7 +45,8 @@ Subtype = Literal[
 ]
 
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
-    "config": "A ``jobdesc_*`` value in ``conf.py`` is invalid; its default is used.",
+    "config": "A ``jobdesc_*`` value in ``conf.py`` is invalid (its default is used), or "
+    "``jobdesc_labels`` names no label.",
     "option": "A directive option has an invalid value; its default is used.",
     "load": "A role file is missing, unreadable, larger than 2 MiB or a link out of its "
     "folder, a role id is unknown, or a base role (id starting with ``_``) is rendered "
@@ -70,7 +71,8 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
     "section_order": "Page text follows generated sections and would appear inside the last one.",
     "empty": "A directive has nothing to show, such as an interview guide for a role "
-    "without interview stages or a ladder for a role without levels.",
+    "without interview stages, a ladder for a role without levels, or a catalogue with no "
+    "role (or none its filters match).",
     "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
     "coverage": "A must-have requirement, competency or question is not assessed by the "
     "interview, or a question assesses a competency outside its stage's focus.",

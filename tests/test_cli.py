@@ -240,3 +240,10 @@ def test_a_broken_conf_py_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"sphinx-jobdesc: error: cannot read {tmp_path}/conf.py: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_folder_without_role_files_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2, f"sphinx-jobdesc: error: {tmp_path}: no role files (.yaml, .yml or .json) in this "
+        "folder\n")

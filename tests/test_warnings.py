@@ -42,6 +42,7 @@ def page(argument: str = "backend", **options: str) -> str:
 
 
 def test_missing_role_id(project: Project) -> None:
+    (project.src / "roles").mkdir()
     project.write("index.rst", page("nope"))
     project.build()
     assert project.warnings == [
@@ -499,3 +500,37 @@ def test_hostile_yaml_is_one_warning_and_the_page_renders(
     assert project.warnings == [warning]
     html = project.output("index.html")
     assert "Builds APIs." in html and "After the role." in html
+
+
+def test_an_unknown_label_name_is_reported(project: Project) -> None:
+    project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", page())
+    project.build(confoverrides={"jobdesc_labels": {"responsibilites": "Your work"}})
+    assert project.warnings == [
+        "WARNING: 'jobdesc_labels' names no label 'responsibilites'; did you mean "
+        "'responsibilities'?; it is ignored [jobdesc.config]"]
+
+
+def test_a_missing_roles_folder_says_where_and_what_to_set(project: Project) -> None:
+    project.write("index.rst", page())
+    project.build(confoverrides={"jobdesc_roles_dir": "jobs"})
+    assert project.warnings == [
+        "src/index.rst:4: WARNING: no roles folder at src/jobs, where role "
+        "'backend' is looked up (set jobdesc_roles_dir in conf.py, relative to the source "
+        "folder) [jobdesc.load]"]
+
+
+@pytest.mark.parametrize(("options", "warning"), [
+    ("", "no role files in src/roles"),
+    ("\n   :team: nobody", "none of the 1 roles matches its :family:, :team: and :location: "
+     "filters"),
+])
+def test_an_empty_catalogue_says_why(project: Project, options: str, warning: str) -> None:
+    (project.src / "roles").mkdir()
+    if options:
+        project.write("roles/backend.yaml", MINIMAL)
+    project.write("index.rst", f"Roles\n=====\n\n.. jobcatalog::{options}\n")
+    project.build()
+    assert project.warnings == [
+        f"src/index.rst:4: WARNING: the catalogue is empty: "
+        f"{warning} [jobdesc.empty]"]
