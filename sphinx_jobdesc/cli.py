@@ -230,7 +230,9 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
         found, readable = _file_check(path, project)
         unreadable |= not readable
         for problem in found:
-            origin = problem.origin or (path, 0)
+            where, line = problem.origin or (path, 0)
+            # one file, however it was reached (given, or found as a base's dependent)
+            origin = (os.path.abspath(where), line)
             key = (origin, problem.subtype, problem.message)
             if key not in seen:
                 seen.add(key)

@@ -247,3 +247,13 @@ def test_a_folder_without_role_files_is_a_usage_error(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (
         2, f"sphinx-jobdesc: error: {tmp_path}: no role files (.yaml, .yml or .json) in this "
         "folder\n")
+
+
+def test_a_base_and_its_role_report_each_problem_once(tmp_path: Path) -> None:
+    (tmp_path / "_company.yaml").write_text("id: _company\nbenefits: [Free beer]\n",
+                                            encoding="utf8")
+    (tmp_path / "dev.yaml").write_text("extends: _company\n" + CLEAN + "benefts: [x]\n",
+                                       encoding="utf8")
+    result = run("check", "_company.yaml", "dev.yaml", cwd=tmp_path)
+    assert [line.split(": ", 2)[:2] for line in result.stdout.splitlines()[:-1]] == [
+        ["_company.yaml:2", "warning"], ["dev.yaml:7", "error"]]
