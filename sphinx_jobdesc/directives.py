@@ -41,8 +41,8 @@ from .jsonld import problems as jsonld_problems
 from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
-from .problems import Problem, did_you_mean, warn
-from .roles import families, find_role_file, is_path, resolve_role, role_files
+from .problems import Problem, did_you_mean, location, warn
+from .roles import checked_file, families, find_role_file, is_path, resolve_role, role_files
 from .rst import parse_rst
 from .templating import Heading, environment, render
 
@@ -314,10 +314,33 @@ class JobDescriptionDirective(RoleDirective):
     def default_sections(self, config: Settings) -> Sequence[str]:
         return config.sections
 
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        """The title of the role this one reports to, from its role file: a link to a
+        role no page renders still shows words, not an id."""
+        if not role.reports_to:
+            return {"reports_to_title": None}
+        role_id, _, level_id = role.reports_to.partition(":")
+        found, looked_at = find_role_file(role_id, [self.roles_dir(config)], config.markup)
+        self.note_dependencies(looked_at)
+        data = checked_file(found, config.markup).data if found else None
+        title = data.get("title") if data is not None else None
+        for level in data.get("levels", ()) if data is not None and level_id else ():
+            if level.get("id") == level_id:
+                title = level.get("title", title)
+        return {"reports_to_title": title if isinstance(title, str) else None}
+
     def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
         """Record the page's JobPosting, and make this rendering a link target
-        (``:job:``), an index entry and an ``objects.inv`` entry unless it is ``:no-index:``."""
+        (``:job:``), an index entry and an ``objects.inv`` entry unless it is ``:no-index:``.
+        A ``reports_to`` link that finds no page is reported at the role file's line."""
         self.note_posting(role)
+        if role.reports_to and "reports_to" in role.origins:
+            page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
+            for top in output:
+                for xref in top.findall(addnodes.pending_xref):
+                    if xref.get("reftarget") == role.reports_to:
+                        xref["jobdesc_origin"] = location(role.origins["reports_to"])
+                        xref["jobdesc_page"] = page
         if not output or "no-index" in self.options or "noindex" in self.options:
             return output
         first = output[0]

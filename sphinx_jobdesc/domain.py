@@ -222,8 +222,14 @@ def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pendin
     """Our own warning for an unknown role id (``jobdesc.ref``), none for optional links."""
     if domain is None or domain.name != "jobdesc":
         return False
-    if not node.get("jobdesc_optional"):
-        warn(jobdesc_domain(app.env).missing(node["reftarget"].strip()), "ref", node)
+    if node.get("jobdesc_optional"):
+        return True
+    message = jobdesc_domain(app.env).missing(node["reftarget"].strip())
+    if "jobdesc_origin" in node:  # written in a role file (reports_to): say so there
+        warn(f"reports_to: {message} (used in {node['jobdesc_page']})", "ref",
+             node["jobdesc_origin"])
+    else:
+        warn(message, "ref", node)
     return True
 
 

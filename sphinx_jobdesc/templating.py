@@ -177,8 +177,10 @@ def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
         rows.append(("levels", ", ".join(level.title for level in role.levels)))
     rows.extend((name, value) for name in ("department", "team")
                 if (value := getattr(role, name)))
-    if role.reports_to:  # an id the schema checked, so safe inside the role
-        rows.append(("reports_to", Rst(f":job:`{role.reports_to}`")))
+    if role.reports_to:  # an id the schema checked; the title as its words, if known
+        title = context.get("reports_to_title")
+        rows.append(("reports_to", _job(title, role.reports_to) if title
+                     else Rst(f":job:`{role.reports_to}`")))
     if role.location is not None and (text := location_text(role.location, labels)):
         rows.append(("location", text))
     if role.employment_type:

@@ -148,10 +148,17 @@ def test_no_index_renderings_are_not_link_targets(handbook: Project) -> None:
     handbook.write("manager.rst", "Manager\n=======\n\n"
                    ".. jobdescription:: engineering-manager\n   :no-index:\n")
     handbook.build()
-    assert [line.split(": WARNING: ")[1] for line in handbook.warnings] == [
-        "no page renders role 'engineering-manager' with jobdescription (or it is :no-index:) "
-        "[jobdesc.ref]"] * 2  # the link page and the senior level's "reports to"
+    assert handbook.warnings == [
+        "src/links.rst:4: WARNING: no page renders role 'engineering-manager' with "
+        "jobdescription (or it is :no-index:) [jobdesc.ref]",
+        # the senior level's "reports to", at the role file's line
+        "src/roles/backend-developer.yaml:15: WARNING: reports_to: no page renders role "
+        "'engineering-manager' with jobdescription (or it is :no-index:) (used in "
+        "senior.rst:4) [jobdesc.ref]"]
     assert "Engineering Manager (role)" not in handbook.output("genindex.html")
+    # the fact still says whom, in words: the title from the role file
+    assert '<span class="xref jobdesc jobdesc-role">Engineering Manager</span>' in (
+        handbook.output("senior.html"))
 
 
 def test_roles_are_in_the_general_index(handbook: Project) -> None:
