@@ -42,7 +42,15 @@ from .ladder import SHOW, build_ladder
 from .locale import labels
 from .model import Role
 from .problems import Problem, did_you_mean, location, warn
-from .roles import checked_file, families, find_role_file, is_path, resolve_role, role_files
+from .roles import (
+    checked_file,
+    families,
+    files_declaring,
+    find_role_file,
+    is_path,
+    resolve_role,
+    role_files,
+)
 from .rst import parse_rst
 from .templating import Heading, environment, render
 
@@ -288,6 +296,17 @@ class RoleDirective(TemplateDirective):
             return str(self.env.relfn2path(reference, self.env.docname)[1])
         path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
+        if path is not None and os.path.splitext(os.path.basename(path))[0] != reference:
+            # found by its id, not its name: is it the only one, and will it stay so?
+            jobdesc_domain(self.env).note_found_by_id(self.env.docname, self.roles_dir(config),
+                                                       reference)
+            for other in files_declaring(reference, [self.roles_dir(config)], config.markup):
+                if other != path:
+                    data = checked_file(other, config.markup).data
+                    origin = data.origins.get("id") if data is not None else None
+                    self.report([Problem("duplicate", f"id '{reference}' is also declared by "
+                                         f"{os.path.basename(path)}, which is used for it",
+                                         origin or (other, 1))])
         if path is None and not os.path.isdir(self.roles_dir(config)):
             warn(f"no roles folder at {self.roles_dir(config)}, where role '{reference}' is "
                  "looked up (set jobdesc_roles_dir in conf.py, relative to the source folder)",

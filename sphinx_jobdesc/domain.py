@@ -24,6 +24,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .loader import ROLE_FILE_SUFFIXES
 from .problems import did_you_mean, location, warn
 from .roles import role_files
 
@@ -59,6 +60,7 @@ class JobDomain(Domain):
     initial_data = {  # noqa: RUF012
         "renderings": {},  # docname -> [Rendering]
         "catalogs": {},  # docname -> role files the catalogue listed
+        "found_by_id": {},  # docname -> [(folder, role id)] found in a file not named so
         "referrers": {},  # docname -> True: the page links to roles
         "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
     }
@@ -77,6 +79,9 @@ class JobDomain(Domain):
 
     def note_catalog(self, docname: str, files: Iterable[str]) -> None:
         self.data["catalogs"][docname] = tuple(sorted(files))
+
+    def note_found_by_id(self, docname: str, folder: str, role_id: str) -> None:
+        self.data["found_by_id"].setdefault(docname, []).append((folder, role_id))
 
     def note_posting(self, docname: str, posting: dict[str, Any] | None) -> None:
         self.data["postings"].setdefault(docname, []).append(posting)
@@ -239,9 +244,13 @@ def _outdated_lists(
     """Pages that list or link to roles, when what they list or link to may have changed."""
     domain = jobdesc_domain(env)
     catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
+    # a file named after a role id that a page found in another file now takes over
+    renamed = [docname for docname, found in domain.data["found_by_id"].items()
+               if any(os.path.isfile(os.path.join(folder, role_id + suffix))
+                      for folder, role_id in found for suffix in ROLE_FILE_SUFFIXES)]
     if added or changed or removed:  # a rendering may have appeared, moved or gone
-        return [*catalogs, *domain.data["referrers"]]
+        return [*renamed, *catalogs, *domain.data["referrers"]]
     if not catalogs:
-        return []
+        return renamed
     files = role_files(os.path.join(app.srcdir, app.config.jobdesc_roles_dir))
-    return [docname for docname, listed in catalogs.items() if listed != files]
+    return [*renamed, *(docname for docname, listed in catalogs.items() if listed != files)]

@@ -55,23 +55,40 @@ def find_role_file(
     """The file declaring *role_id* in *directories*, and the paths looked at.
 
     ``<dir>/<id>.yaml`` (or ``.yml``, ``.json``) is tried first; a file whose
-    ``id:`` differs from its name is found by scanning the directories.
+    ``id:`` differs from its name is found in an index of the directories, built
+    once per build (a file named after the id that appears later wins: the Sphinx
+    layer re-reads the pages that found a role this way when one does).
     """
     candidates = [os.path.join(d, role_id + suffix) for d in directories
                   for suffix in ROLE_FILE_SUFFIXES]
     for candidate in candidates:
         if os.path.isfile(candidate) and declared_id(candidate, markup) == role_id:
             return candidate, [candidate]
-    for directory in directories:
-        try:
-            names = sorted(os.listdir(directory))
-        except OSError:
-            continue
-        for name in names:
-            path = os.path.join(directory, name)
-            if name.endswith(ROLE_FILE_SUFFIXES) and declared_id(path, markup) == role_id:
-                return path, [path]
+    declaring = files_declaring(role_id, directories, markup)
+    if declaring:
+        return declaring[0], [declaring[0]]
     return None, candidates[:1]
+
+
+def files_declaring(role_id: str, directories: list[str], markup: str) -> list[str]:
+    """Every role file in *directories* whose id is *role_id* (more than one is a mistake)."""
+    return [path for directory in directories for path in _ids_in(directory, markup).get(
+        role_id, ())]
+
+
+_ids: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+
+def _ids_in(folder: str, markup: str) -> dict[str, list[str]]:
+    """Role id -> the files of *folder* that declare it; built once per build, so that
+    finding many roles by their ``id:`` stays linear in the number of files."""
+    key = (folder, markup)
+    if key not in _ids:
+        index: dict[str, list[str]] = {}
+        for path in role_files(folder):
+            index.setdefault(declared_id(path, markup), []).append(path)
+        _ids[key] = index
+    return _ids[key]
 
 
 def declared_id(path: str, markup: str) -> str:
@@ -152,6 +169,7 @@ def release_cache(*_: object) -> None:
     """
     _checked.clear()
     _linted.clear()
+    _ids.clear()
 
 
 #: How many files an ``extends`` chain may hold (the role's own file included).

@@ -107,3 +107,19 @@ def test_dependencies_noted_in_parallel_workers_survive(handbook: Project) -> No
     handbook.touch_later("roles/data-engineer.yaml")
     handbook.build(parallel=2, builddir=builddir)
     assert reread(handbook) == "0 added, 1 changed, 0 removed"
+
+
+ROLE = "title: Backend\nsummary: {title}\nresponsibilities: [a]\nrequirements: {{must: [b]}}\n"
+
+
+def test_a_file_named_after_an_id_found_by_scanning_rereads_the_page(project: Project) -> None:
+    project.write("roles/zz-legacy.yaml", "id: backend\n" + ROLE.format(title="Old Backend"))
+    project.write("index.rst", "Jobs\n====\n\n.. jobdescription:: backend\n")
+    project.build()
+    assert "Old Backend" in project.output("index.html")
+    project.build()
+    assert reread(project) == "0 added, 0 changed, 0 removed"
+    project.write("roles/backend.yaml", ROLE.format(title="New Backend"))
+    project.build()
+    assert reread(project) == "0 added, 1 changed, 0 removed"
+    assert "New Backend" in project.output("index.html")

@@ -534,3 +534,14 @@ def test_an_empty_catalogue_says_why(project: Project, options: str, warning: st
     assert project.warnings == [
         f"src/index.rst:4: WARNING: the catalogue is empty: "
         f"{warning} [jobdesc.empty]"]
+
+
+def test_two_files_declaring_one_id_are_reported(project: Project) -> None:
+    project.write("roles/a-backend.yaml", "id: backend\n" + MINIMAL)
+    project.write("roles/b-backend.yaml", "title: x\n\nid: backend\n")
+    project.write("index.rst", page())
+    project.build()
+    assert project.warnings == [
+        "src/roles/b-backend.yaml:3: WARNING: id 'backend' is also declared by a-backend.yaml, "
+        "which is used for it (used in index.rst:4) [jobdesc.duplicate]"]
+    assert "Builds APIs." in project.output("index.html")
