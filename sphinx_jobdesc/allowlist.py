@@ -155,10 +155,11 @@ def _scheme(uri: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def _parse(text: str) -> Any:
-    """The doctree of *text* parsed on its own, with nothing run (cached: the same
-    text is checked once and may be turned into HTML later)."""
+    """The doctree of *text* parsed on its own, with nothing run. A few are kept: a page
+    checks its role's texts and may then turn the same ones into HTML (more would
+    hold megabytes of nodes for texts up to MAX_LENGTH)."""
     from docutils.parsers.rst import states
     from docutils.statemachine import string2lines
     from docutils.utils import new_document
