@@ -43,13 +43,13 @@ from .locale import labels
 from .model import Role
 from .problems import Problem, did_you_mean, location, warn
 from .roles import (
-    checked_file,
     families,
-    files_declaring,
     find_role_file,
     is_path,
+    other_declarations,
     resolve_role,
     role_files,
+    title_of,
 )
 from .rst import parse_rst
 from .templating import Heading, environment, render
@@ -300,13 +300,8 @@ class RoleDirective(TemplateDirective):
             # found by its id, not its name: is it the only one, and will it stay so?
             jobdesc_domain(self.env).note_found_by_id(self.env.docname, self.roles_dir(config),
                                                        reference)
-            for other in files_declaring(reference, [self.roles_dir(config)], config.markup):
-                if other != path:
-                    data = checked_file(other, config.markup).data
-                    origin = data.origins.get("id") if data is not None else None
-                    self.report([Problem("duplicate", f"id '{reference}' is also declared by "
-                                         f"{os.path.basename(path)}, which is used for it",
-                                         origin or (other, 1))])
+            self.report(other_declarations(reference, path, [self.roles_dir(config)],
+                                           config.markup))
         if path is None and not os.path.isdir(self.roles_dir(config)):
             warn(f"no roles folder at {self.roles_dir(config)}, where role '{reference}' is "
                  "looked up (set jobdesc_roles_dir in conf.py, relative to the source folder)",
@@ -338,15 +333,9 @@ class JobDescriptionDirective(RoleDirective):
         role no page renders still shows words, not an id."""
         if not role.reports_to:
             return {"reports_to_title": None}
-        role_id, _, level_id = role.reports_to.partition(":")
-        found, looked_at = find_role_file(role_id, [self.roles_dir(config)], config.markup)
+        title, looked_at = title_of(role.reports_to, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
-        data = checked_file(found, config.markup).data if found else None
-        title = data.get("title") if data is not None else None
-        for level in data.get("levels", ()) if data is not None and level_id else ():
-            if level.get("id") == level_id:
-                title = level.get("title", title)
-        return {"reports_to_title": title if isinstance(title, str) else None}
+        return {"reports_to_title": title}
 
     def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
         """Record the page's JobPosting, and make this rendering a link target

@@ -76,6 +76,36 @@ def files_declaring(role_id: str, directories: list[str], markup: str) -> list[s
         role_id, ())]
 
 
+def other_declarations(role_id: str, used: str, directories: list[str], markup: str
+                       ) -> list[Problem]:
+    """A ``duplicate`` problem at each file other than *used* that declares *role_id*."""
+    problems = []
+    for other in files_declaring(role_id, directories, markup):
+        if other != used:
+            data = checked_file(other, markup).data
+            origin = data.origins.get("id") if data is not None else None
+            problems.append(Problem("duplicate", f"id '{role_id}' is also declared by "
+                                    f"{os.path.basename(used)}, which is used for it",
+                                    origin or (other, 1)))
+    return problems
+
+
+def title_of(reference: str, directories: list[str], markup: str
+             ) -> tuple[str | None, list[str]]:
+    """The title of the role (``id``) or level (``id:level``) *reference* names, read from
+    its role file (None if there is none), and the files looked at."""
+    role_id, _, level_id = reference.partition(":")
+    found, looked_at = find_role_file(role_id, directories, markup)
+    data = checked_file(found, markup).data if found else None
+    if data is None:
+        return None, looked_at
+    title = data.get("title")
+    for level in data.get("levels", ()) if level_id else ():
+        if level.get("id") == level_id:
+            title = level.get("title", title)
+    return (title if isinstance(title, str) else None), looked_at
+
+
 _ids: dict[tuple[str, str], dict[str, list[str]]] = {}
 
 
