@@ -46,6 +46,7 @@ from .roles import (
     families,
     find_role_file,
     is_path,
+    named_id,
     other_declarations,
     resolve_role,
     role_files,
@@ -296,7 +297,7 @@ class RoleDirective(TemplateDirective):
             return str(self.env.relfn2path(reference, self.env.docname)[1])
         path, looked_at = find_role_file(reference, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
-        if path is not None and os.path.splitext(os.path.basename(path))[0] != reference:
+        if path is not None and named_id(path) != reference:
             # found by its id, not its name: is it the only one, and will it stay so?
             jobdesc_domain(self.env).note_found_by_id(self.env.docname, self.roles_dir(config),
                                                        reference)

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .allowlist import to_html
 from .checks.posting import CURRENCIES
 from .domain import jobdesc_domain
-from .markup import Rst
+from .markup import Rst, paragraphs
 from .model import Item, Role
 
 EMPLOYMENT_TYPES = ("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER",
@@ -132,8 +131,7 @@ def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
 def _paragraphs(text: str) -> str:
     if isinstance(text, Rst):
         return to_html(text)
-    return "".join(f"<p>{_inline(part)}</p>"
-                   for part in re.split(r"\n[ \t]*\n", text.strip()) if part.strip())
+    return "".join(f"<p>{_inline(part)}</p>" for part in paragraphs(text) if part.strip())
 
 
 def _list(items: tuple[Item, ...]) -> str:

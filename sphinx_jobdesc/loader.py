@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Origin, Problem, quoted
+from .problems import Origin, Problem, Subtype, quoted
 
 try:  # the C parser is several times faster; fall back to pure Python without libyaml
     from yaml import CSafeLoader as _Parser
@@ -152,12 +152,12 @@ def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([path, folder]) == folder
 
 
-def _unusable(path: str, subtype: Any, message: str, line: int = 1) -> LoadedFile:
+def _unusable(path: str, subtype: Subtype, message: str, line: int = 1) -> LoadedFile:
     return LoadedFile(path, None, (Problem(subtype, message, (path, line)),))
 
 
 class _TooCostly(Exception):
-    """Aliases expand past the bound: the file is refused."""
+    """Aliases repeat, or data nests, past what any role file needs: the file is refused."""
 
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
@@ -198,7 +198,7 @@ class _Composer:
         self.written = 0
         self.repeated = 0
 
-    def report(self, message: str, line: int, subtype: Any = "yaml") -> None:
+    def report(self, message: str, line: int, subtype: Subtype = "yaml") -> None:
         self.problems.append(Problem(subtype, message, (self.path, line)))
 
     def load(self, text: str) -> LoadedFile:

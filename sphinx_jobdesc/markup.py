@@ -42,11 +42,15 @@ def escape(text: str) -> Rst:
         return text
     if "\n" not in text:
         return Rst(_escape_line(text))
-    paragraphs = _BLANK_LINES.split(text.strip())
     return Rst("\n\n".join(
         "\n".join(_escape_line(line) for line in paragraph.splitlines())
-        for paragraph in paragraphs
+        for paragraph in paragraphs(text)
     ))
+
+
+def paragraphs(text: str) -> list[str]:
+    """*text* split at its blank lines."""
+    return _BLANK_LINES.split(text.strip())
 
 
 def _escape_line(line: str) -> str:

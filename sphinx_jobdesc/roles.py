@@ -125,10 +125,11 @@ def declared_id(path: str, markup: str) -> str:
     """The role id of the file at *path*: its ``id:``, else its name."""
     data = checked_file(path, markup).data
     declared = data.get("id") if data is not None else None
-    return declared if isinstance(declared, str) else _stem(path)
+    return declared if isinstance(declared, str) else named_id(path)
 
 
-def _stem(path: str) -> str:
+def named_id(path: str) -> str:
+    """The id a role file has by its name (``roles/backend.yaml``: ``backend``)."""
     return os.path.splitext(os.path.basename(path))[0]
 
 
@@ -262,7 +263,7 @@ def _family(path: str, run: _Run, chain: tuple[str, ...]) -> tuple[Map, str] | N
     if data is None:
         return None
     run.loaded.append((path, checked))
-    role_id = data.get("id", _stem(path))
+    role_id = data.get("id", named_id(path))
     parent_id = data.get("extends")
     if parent_id is None:
         if "drop" in data:  # nothing is inherited, so every id it names is unknown
