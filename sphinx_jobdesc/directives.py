@@ -114,7 +114,13 @@ class TemplateDirective(SphinxDirective):
         self.name_sections(parsed, rendered.headings, anchor)
         if "debug" in self.options:
             parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
-        return self.assemble(parsed)
+        output = self.assemble(parsed)
+        title = self.page_title(context)
+        if title and output and self.starts_untitled_page():
+            output = [self.titled(title, anchor, output)]
+        if output:
+            self.add_name(output[0])
+        return output
 
     # --- options -----------------------------------------------------------------------
 
@@ -198,6 +204,33 @@ class TemplateDirective(SphinxDirective):
 
     # --- ids and structure -------------------------------------------------------------
 
+    def page_title(self, context: dict[str, object]) -> str | None:
+        """The title this directive gives a page that has none (None: it gives none)."""
+        return None
+
+    def starts_untitled_page(self) -> bool:
+        """Whether the output would otherwise be a page without a title of its own.
+
+        True for a directive at the top level of a page that has no section yet,
+        unless ``:heading:`` is given: then the author chose the headings.
+        """
+        document = self.state.document
+        return ("heading" not in self.options
+                and self.state_machine.node is document
+                and not any(isinstance(node, nodes.section) for node in document.children))
+
+    def titled(self, title: str, anchor: str, output: list[nodes.Node]) -> nodes.section:
+        """*output* nested in a section titled *title*: the page's title, so the page
+        (and its toctree entry) is named after the role, not its first generated part."""
+        document = self.state.document
+        section = nodes.section("", nodes.title(title, title), *output,
+                                classes=["jobdesc-page"])
+        self.set_source_info(section)
+        section["ids"] = [make_id(self.env, document, "", anchor)]
+        section["names"] = [nodes.fully_normalize_name(title)]
+        document.note_implicit_target(section, section)
+        return section
+
     def assemble(self, parsed: list[nodes.Node]) -> list[nodes.Node]:
         """Body nodes in a ``jobdesc`` container, then the generated sections.
 
@@ -223,8 +256,6 @@ class TemplateDirective(SphinxDirective):
                 # carries the attribute (RemoveTranslatableInline), so leave them alone.
                 if not isinstance(text, nodes.Inline):
                     text["translatable"] = False
-        if output:
-            self.add_name(output[0])
         return list(output)
 
     def name_sections(
@@ -282,6 +313,15 @@ class RoleDirective(TemplateDirective):
         """What this directive's template needs beyond the role (read from *path*),
         labels and modes."""
         return {}
+
+    def page_title(self, context: dict[str, object]) -> str | None:
+        """The role's (level's) title; guides and ladders put it in their own label."""
+        role = context["role"]
+        assert isinstance(role, Role)
+        if self.kind == "jobdescription":
+            return role.title
+        label = labels(self.jobdesc_config.labels)[f"{self.kind}_title"]
+        return label.replace("{title}", role.title)
 
     def anchor(self, role: Role) -> str:
         """The prefix of the generated section ids, such as ``backend-developer-senior``."""

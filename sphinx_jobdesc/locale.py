@@ -64,6 +64,8 @@ LABELS = {
     "ladder_changed": _("Changed"),
     "ladder_dropped": _("No longer"),
     "role": _("Role"),
+    "interviewguide_title": _("Interview guide: {title}"),
+    "jobladder_title": _("Career ladder: {title}"),
     "notes": _("Notes"),
     "overall": _("Overall recommendation"),
     "behavioural": _("Behavioural"),
