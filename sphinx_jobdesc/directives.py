@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import cached_property
 from typing import ClassVar
 
@@ -34,7 +33,7 @@ from .config import (
     Settings,
     settings,
 )
-from .domain import Rendering, jobdesc_domain
+from .domain import Rendering, Use, jobdesc_domain
 from .interview import AUDIENCES, build_guide, stage_ids
 from .jsonld import job_posting
 from .jsonld import problems as jsonld_problems
@@ -187,11 +186,11 @@ class TemplateDirective(SphinxDirective):
         for file in files:
             self.env.note_dependency(file)
 
-    def report(self, problems: Sequence[Problem]) -> None:
-        """Warn at the role file's line, naming this page; at the directive if no line.
-
-        Each problem once per directive, however many levels of the role it renders.
-        """
+    def report(self, problems: Sequence[Problem], consequence: str = "") -> None:
+        """Problems in files this directive used: once per build, at the file's line,
+        naming every page that uses it (the domain gathers them); a problem without a
+        line, at the directive."""
+        domain = jobdesc_domain(self.env)
         page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
         for problem in problems:
             if problem in self.reported:
@@ -200,7 +199,8 @@ class TemplateDirective(SphinxDirective):
             if problem.origin is None:
                 warn(problem.message, problem.subtype, self.get_location())
             else:
-                warn(f"{problem.message} (used in {page})", problem.subtype, problem.origin)
+                domain.note_problem(self.env.docname, Use(problem, self.env.docname, page,
+                                                          consequence))
 
     # --- ids and structure -------------------------------------------------------------
 
@@ -514,8 +514,7 @@ class JobCatalogDirective(TemplateDirective):
         for _, resolution in families(files, roles_dir=folder, markup=config.markup):
             self.note_dependencies(resolution.files)
             if resolution.role is None:  # one warning per problem, at the file
-                self.report([replace(problem, message=f"{problem.message}; the role is left "
-                                     "out of the catalogue") for problem in resolution.problems])
+                self.report(resolution.problems, "the role is left out of the catalogue")
             else:  # what it lists may have lost a value the file got wrong: say so
                 self.report(resolution.problems)
                 roles.append(for_audience(resolution.role, config.audience))

@@ -25,7 +25,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .loader import ROLE_FILE_SUFFIXES
-from .problems import did_you_mean, location, warn
+from .problems import Problem, did_you_mean, location, warn
 from .roles import role_files
 
 if TYPE_CHECKING:
@@ -53,6 +53,23 @@ class Rendering(NamedTuple):
         return f"{self.role}:{self.level}" if self.level else self.role
 
 
+class Use(NamedTuple):
+    """A problem in a file that a directive used, on which page (``file:line``)."""
+
+    problem: Problem
+    docname: str
+    page: str
+    #: What it costs this directive, such as "the role is left out of the catalogue".
+    consequence: str = ""
+
+
+def _listed(pages: Iterable[str], most: int = 5) -> str:
+    """``a.rst:3, b.rst:7``: each page once, in order; the first *most* and a count."""
+    unique = list(dict.fromkeys(pages))
+    shown = ", ".join(unique[:most])
+    return shown + (f" and {len(unique) - most} more" if len(unique) > most else "")
+
+
 class JobDomain(Domain):
     name = "jobdesc"
     label = "Job descriptions"
@@ -63,7 +80,14 @@ class JobDomain(Domain):
         "found_by_id": {},  # docname -> [(folder, role id)] found in a file not named so
         "referrers": {},  # docname -> True: the page links to roles
         "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
+        "problems": {},  # docname -> [Use]: problems in files the page's directives read
     }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Pages read in this build (Sphinx clears a page before reading it again):
+        #: their files' problems are reported; the others' were reported when they were read.
+        self.reread: set[str] = set()
 
     #: The index of :meth:`_index`; forgotten whenever renderings change.
     _cache: tuple[dict[str, list[tuple[str, Rendering]]],
@@ -89,9 +113,14 @@ class JobDomain(Domain):
     def note_referrer(self, docname: str) -> None:
         self.data["referrers"][docname] = True
 
+    def note_problem(self, docname: str, use: Use) -> None:
+        """A problem in a file a directive on *docname* used; reported once per build."""
+        self.data["problems"].setdefault(docname, []).append(use)
+
     def clear_doc(self, docname: str) -> None:
         for key in self.initial_data:
             self.data[key].pop(docname, None)
+        self.reread.add(docname)
         self._cache = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -154,6 +183,27 @@ class JobDomain(Domain):
         return f"no page renders role '{name}' with jobdescription (or it is :no-index:)"
 
     def check_consistency(self) -> None:
+        self.report_problems()
+        self.report_canonical_conflicts()
+
+    def report_problems(self) -> None:
+        """One warning per problem in a role file (or template), at its line, naming
+        every page that uses the file: a typo used on six pages is one warning, not
+        fifteen. Reported when any of those pages was read in this build."""
+        uses: dict[Problem, list[Use]] = {}
+        for docname in sorted(self.data["problems"]):
+            for use in self.data["problems"][docname]:
+                uses.setdefault(use.problem, []).append(use)
+        for problem in sorted(uses, key=lambda p: (p.origin or ("", 0), p.message)):
+            found = uses[problem]
+            if not self.reread.intersection(use.docname for use in found):
+                continue
+            consequences = "".join(f"; {c}" for c in sorted({u.consequence for u in found} - {""}))
+            warn(f"{problem.message}{consequences} (used in {_listed(u.page for u in found)})",
+                 problem.subtype, problem.origin)
+        self.reread.clear()
+
+    def report_canonical_conflicts(self) -> None:
         """Two renderings both marked ``:canonical:`` are ambiguous: say which one wins."""
         names = {r.name for rs in self.renderings.values() for r in rs}
         for name in sorted(names):
