@@ -2,8 +2,8 @@
 
 ``setup()`` is the table of contents of the extension: configuration values,
 the audience guard on the output folder, directives, the domain behind
-``:job:`` links, checks on the finished page, the stylesheet and the message
-catalog for labels.
+``:job:`` links, checks on the finished page, tables for print and plain text,
+the stylesheet and the message catalog for labels.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .jsonld import add_to_page
     from .locale import MESSAGE_CATALOG
     from .outdir import setup_outdir_guard
+    from .paged import BreakingTables, LevelsDown
     from .roles import release_cache
     from .transforms import SectionOrderCheck
 
@@ -43,6 +44,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("jobcatalog", JobCatalogDirective)
     setup_references(app)
     app.add_transform(SectionOrderCheck)
+    app.add_post_transform(LevelsDown)
+    app.add_post_transform(BreakingTables)
     app.connect("env-updated", release_cache)
     add_stylesheet(app)
     app.connect("html-page-context", add_to_page)
