@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
-    from .assets import add_stylesheet
+    from .assets import ScrollingTables, add_stylesheet
     from .builder import setup_export
     from .directives import (
         InterviewGuideDirective,
@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(BreakingTables)
     app.connect("env-updated", release_cache)
     add_stylesheet(app)
+    app.add_post_transform(ScrollingTables)
     app.connect("html-page-context", add_to_page)
     setup_export(app)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))

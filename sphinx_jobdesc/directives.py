@@ -224,7 +224,7 @@ class TemplateDirective(SphinxDirective):
         (and its toctree entry) is named after the role, not its first generated part."""
         document = self.state.document
         section = nodes.section("", nodes.title(title, title), *output,
-                                classes=["jobdesc-page"])
+                                classes=["jobdesc-page"], support_smartquotes=False)
         self.set_source_info(section)
         section["ids"] = [make_id(self.env, document, "", anchor)]
         section["names"] = [nodes.fully_normalize_name(title)]
@@ -249,6 +249,8 @@ class TemplateDirective(SphinxDirective):
                 node["classes"] = [*classes, *node["classes"]]
                 output.append(node)
         for top in output:
+            # Role text is shown as written: no curly quotes, dashes or ellipses.
+            top["support_smartquotes"] = False
             for text in top.findall(nodes.TextElement):
                 # Role text is not page text: gettext would extract escaped RST, and
                 # a translation would be re-parsed with the page's (maybe Markdown) parser.

@@ -56,12 +56,15 @@ def paragraphs(text: str) -> list[str]:
 def _escape_line(line: str) -> str:
     """One line, stripped and escaped. A line of one repeated punctuation character
     ("!!!!!!", "%%%") would be a title's underline or a transition: its first
-    character is escaped even where the others need not be."""
+    character is escaped even where the others need not be; a line of backslashes,
+    still one character when escaped, starts with an escaped (invisible) space."""
     line = line.strip()
     escaped = line.translate(_ESCAPES)
     if (line and line[0] not in _ESCAPED and not line[0].isalnum()
             and line == line[0] * len(line)):
         return "\\" + escaped
+    if escaped and escaped == "\\" * len(escaped):  # backslashes escape to more backslashes
+        return "\\ " + escaped  # an escaped space, which docutils removes
     return escaped
 
 

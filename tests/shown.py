@@ -120,7 +120,7 @@ def untabled(content: str) -> str:
     cells: list[list[str]] = []
     for line in content.splitlines():
         stripped = line.strip()
-        if stripped.startswith("+") and set(stripped) <= set("+-=") and len(stripped) > 1:
+        if re.fullmatch(r"\+([-=]+\+)+", stripped):  # a table's border
             out.extend(" ".join(cell) for cell in cells)
             indent = len(line) - len(line.lstrip())
             bounds = [indent + index for index, char in enumerate(stripped) if char == "+"]

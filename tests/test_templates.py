@@ -85,7 +85,7 @@ def test_a_missing_template_is_reported_at_the_directive(site: Project) -> None:
 def test_labels_can_be_renamed(site: Project) -> None:
     site.build(confoverrides={"jobdesc_labels": {"responsibilities": "What you'll do"}})
     assert site.warnings == []
-    assert "What you’ll do" in site.output("index.html")
+    assert "What you'll do" in site.output("index.html")
 
 
 def test_project_wide_rst_markup(site: Project) -> None:
