@@ -52,7 +52,7 @@ from .roles import (
     title_of,
 )
 from .rst import parse_rst
-from .templating import Heading, environment, render
+from .templating import Heading, anchor_class, environment, render
 
 
 class TemplateDirective(SphinxDirective):
@@ -111,6 +111,7 @@ class TemplateDirective(SphinxDirective):
             return []
         parsed = parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
         self.name_sections(parsed, rendered.headings, anchor)
+        self.name_anchors(parsed, rendered.anchors, anchor)
         if "debug" in self.options:
             parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
         output = self.assemble(parsed)
@@ -284,6 +285,28 @@ class TemplateDirective(SphinxDirective):
                 section["ids"] = [new_id]
                 section["classes"].append(f"jobdesc-{slug}")
                 document.ids[new_id] = section
+
+
+    def name_anchors(self, parsed: list[nodes.Node], slots: Sequence[str], anchor: str) -> None:
+        """Give the element a template marked with ``anchor(slot)`` (a rubric, a card, a
+        tab) the id a section of that slot would have, ``<anchor>-<slot>``: the
+        documented anchors exist in every layout and heading mode."""
+        if not slots:
+            return
+        by_class: dict[str, list[nodes.Element]] = {}
+        for top in parsed:
+            for element in top.findall(nodes.Element):
+                if not isinstance(element, nodes.section):
+                    for name in element["classes"]:
+                        by_class.setdefault(name, []).append(element)
+        document = self.state.document
+        for slot in slots:
+            marked = by_class.get(anchor_class(slot))
+            if marked:
+                element = marked.pop(0)
+                new_id = make_id(self.env, document, "", f"{anchor}-{slot.replace('_', '-')}")
+                element["ids"].append(new_id)
+                document.ids[new_id] = element
 
 
 class RoleDirective(TemplateDirective):

@@ -77,8 +77,21 @@ def _heading(
         # as wide as docutils measures the title: CJK and emoji take two columns
         return Rst(f"{title}\n{_ADORNMENTS[level] * column_width(title)}")
     if mode == "rubric":
-        return Rst(f".. rubric:: {title}\n   :class: jobdesc-{slot.replace('_', '-')}")
+        return Rst(f".. rubric:: {title}\n   :class: {_anchor(context, slot)}")
     return Rst("")
+
+
+@pass_context
+def _anchor(context: Context, slot: str) -> Rst:
+    """The class that gives an element the stable id of *slot* (``<prefix>-<slot>``, as a
+    section would have): for a rubric, a card or a tab, where sections are not allowed."""
+    context[_ANCHORS].append(slot)
+    return Rst(anchor_class(slot))
+
+
+def anchor_class(slot: str) -> str:
+    """``jobdesc-<slot>``: the class of the element (or section) of *slot*."""
+    return "jobdesc-" + slot.replace("_", "-")
 
 
 def _link(url: str, text: Any) -> Rst:
@@ -211,7 +224,7 @@ def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
     env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug,
                        minutes=_minutes, nest=_nest, location=_location, salary=_salary, job=_job,
                        latex=_latex)
-    env.globals.update(heading=_heading, facts=_facts)
+    env.globals.update(heading=_heading, anchor=_anchor, facts=_facts)
     return env
 
 
@@ -223,17 +236,20 @@ class Heading(NamedTuple):
 
 
 _HEADINGS = "_jobdesc_headings"
+_ANCHORS = "_jobdesc_anchors"
 
 
 @dataclass(frozen=True)
 class Rendered:
     """The RST a template produced (None on failure), the files it used, its problems,
-    and the section headings it wrote, in order."""
+    the section headings it wrote, in order, and the slots it marked with ``anchor()``
+    (or a rubric heading)."""
 
     text: str | None
     files: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     headings: tuple[Heading, ...] = ()
+    anchors: tuple[str, ...] = ()
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Rendered:
@@ -248,9 +264,10 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Re
         return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
     files = _dependencies(env, template.filename or name)
     headings: list[Heading] = []
+    anchors: list[str] = []
     try:
-        text = template.render({**context, _HEADINGS: headings})
-        return Rendered(text, files, headings=tuple(headings))
+        text = template.render({**context, _HEADINGS: headings, _ANCHORS: anchors})
+        return Rendered(text, files, headings=tuple(headings), anchors=tuple(anchors))
     except jinja2.TemplateError as exc:
         return Rendered(None, files, (Problem("template", f"template error: {exc}",
                                               _template_origin(exc)),))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import fields
@@ -12,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import Project
+from docutils import nodes
 
 from sphinx_jobdesc.model import Role
 
@@ -124,28 +126,54 @@ def test_a_role_that_cannot_be_read_is_left_out_with_a_message(tmp_path: Path) -
     assert "the role is left out [jobdesc.yaml]" in result.stderr
 
 
-def _guide_plan(path: Path, level: str) -> list[tuple[str, list[str]]]:
-    """(stage title, question texts) of the interview guide the directive renders."""
-    from sphinx_jobdesc.interview import build_guide
-    from sphinx_jobdesc.roles import resolve_role
-
-    role = resolve_role(str(path), level, roles_dir=str(path.parent), markup="text").role
-    assert role is not None
-    return [(view.stage.title, [q.question.text for q in view.questions])
-            for view in build_guide(role, None, "interviewer").stages]
+LEVELS = ("middle", "middle-plus", "senior")
 
 
-def test_exports_hold_each_levels_stages_and_questions(example_export: Path) -> None:
-    """As the level's guide shows them: a senior-only stage or question is not in the
-    middle job (the example has both), and stages and questions keep their levels."""
+@pytest.fixture(scope="module")
+def rendered_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Plan]]:
+    """Level -> (stage title, question texts) as the built interview guide shows them."""
+    from sphinx.testing.util import SphinxTestApp
+
+    src = tmp_path_factory.mktemp("guides")
+    shutil.copytree(EXAMPLE / "roles", src / "roles")
+    (src / "conf.py").write_text('extensions = ["sphinx_jobdesc"]\njobdesc_checks = []\n')
+    for level in LEVELS:
+        (src / f"{level}.rst").write_text(
+            f":orphan:\n\n.. interviewguide:: backend-developer\n   :level: {level}\n")
+    (src / "index.rst").write_text("Guides\n======\n")
+    app = SphinxTestApp("html", srcdir=src)
+    app.build()
+    app.cleanup()
+    return {level: _plan(app.env.get_doctree(level)) for level in LEVELS}
+
+
+Plan = tuple[str, list[str]]
+
+
+def _plan(doctree: nodes.document) -> list[Plan]:
+    plans = []
+    for section in doctree.findall(nodes.section):
+        if any(name.startswith("jobdesc-stage-") for name in section["classes"]):
+            questions = [" ".join(box.astext().split()) for box in section.findall(
+                nodes.container) if "jobdesc-question" in box["classes"]]
+            plans.append((section[0].astext(), questions))
+    return plans
+
+
+def test_exports_hold_each_levels_stages_and_questions(
+    example_export: Path, rendered_plans: dict[str, list[Plan]]
+) -> None:
+    """As the level's rendered guide shows them: a senior-only stage or question is not
+    in the middle job (the example has both), and stages and questions keep their levels."""
     data = json.loads((example_export / "jobdesc.json").read_text())
     jobs = {job["requisition_id"]: job
             for job in json.loads((example_export / "greenhouse.json").read_text())["jobs"]}
     backend = data["roles"][0]
     plans = {}
+    assert [view["level"] for view in backend["views"][1:]] == list(LEVELS)
     for view in backend["views"][1:]:
         level = view["level"]
-        expected = _guide_plan(EXAMPLE / "roles" / "backend-developer.yaml", level)
+        expected = rendered_plans[level]
         exported = [(stage["title"], [q["text"] for q in stage["questions"]])
                     for stage in view["interview"]["stages"]]
         greenhouse = [(stage["name"], [q["question"] for q in stage["interviews"][0][
