@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .outdir import setup_outdir_guard
     from .paged import BreakingTables, LevelsDown
     from .roles import release_cache
+    from .templating import forget_loaded_templates
     from .transforms import SectionOrderCheck
 
     config.register(app)
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(LevelsDown)
     app.add_post_transform(BreakingTables)
     app.connect("env-updated", release_cache)
+    app.connect("env-updated", forget_loaded_templates)
     add_stylesheet(app)
     app.add_post_transform(ScrollingTables)
     app.connect("html-page-context", add_to_page)

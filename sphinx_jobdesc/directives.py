@@ -106,6 +106,8 @@ class TemplateDirective(SphinxDirective):
             **context,
         })
         self.note_dependencies(rendered.files)
+        jobdesc_domain(self.env).note_templates(self.env.docname, config.templates_path,
+                                                rendered.lookups)
         self.report(rendered.problems)
         if rendered.text is None:
             return []

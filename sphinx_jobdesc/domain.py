@@ -27,6 +27,7 @@ from sphinx.util.nodes import make_refnode
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import Problem, did_you_mean, location, warn
 from .roles import role_files
+from .templating import resolves_to
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,6 +82,7 @@ class JobDomain(Domain):
         "referrers": {},  # docname -> True: the page links to roles
         "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
         "problems": {},  # docname -> [Use]: problems in files the page's directives read
+        "templates": {},  # docname -> {(search path, template name, file it was read from)}
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -109,6 +111,11 @@ class JobDomain(Domain):
 
     def note_posting(self, docname: str, posting: dict[str, Any] | None) -> None:
         self.data["postings"].setdefault(docname, []).append(posting)
+
+    def note_templates(self, docname: str, templates_path: tuple[str, ...],
+                       lookups: Iterable[tuple[str, str]]) -> None:
+        self.data["templates"].setdefault(docname, set()).update(
+            (templates_path, name, filename) for name, filename in lookups)
 
     def note_referrer(self, docname: str) -> None:
         self.data["referrers"][docname] = True
@@ -291,16 +298,27 @@ def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pendin
 def _outdated_lists(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
-    """Pages that list or link to roles, when what they list or link to may have changed."""
+    """Pages that list or link to roles, when what they list or link to may have changed,
+    and pages whose templates would now be read from another file."""
     domain = jobdesc_domain(env)
     catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
     # a file named after a role id that a page found in another file now takes over
-    renamed = [docname for docname, found in domain.data["found_by_id"].items()
-               if any(os.path.isfile(os.path.join(folder, role_id + suffix))
-                      for folder, role_id in found for suffix in ROLE_FILE_SUFFIXES)]
+    stale = [docname for docname, found in domain.data["found_by_id"].items()
+             if any(os.path.isfile(os.path.join(folder, role_id + suffix))
+                    for folder, role_id in found for suffix in ROLE_FILE_SUFFIXES)]
+    # a template that now finds another file (a project template shadows a bundled one)
+    now: dict[tuple[tuple[str, ...], str], str | None] = {}
+    for docname, lookups in domain.data["templates"].items():
+        for templates_path, name, filename in lookups:
+            key = (templates_path, name)
+            if key not in now:
+                now[key] = resolves_to(templates_path, name)
+            if now[key] != filename:
+                stale.append(docname)
+                break
     if added or changed or removed:  # a rendering may have appeared, moved or gone
-        return [*renamed, *catalogs, *domain.data["referrers"]]
+        return [*stale, *catalogs, *domain.data["referrers"]]
     if not catalogs:
-        return renamed
+        return stale
     files = role_files(os.path.join(app.srcdir, app.config.jobdesc_roles_dir))
-    return [*renamed, *(docname for docname, listed in catalogs.items() if listed != files)]
+    return [*stale, *(docname for docname, listed in catalogs.items() if listed != files)]

@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, NamedTuple
 
 import jinja2
@@ -204,9 +203,26 @@ def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
     return rows
 
 
-@cache
+#: The process's Jinja environments, one per template search path.
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
 def environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
     """The process-wide Jinja environment for a template search path (absolute folders)."""
+    if templates_path not in _environments:
+        _environments[templates_path] = _new_environment(templates_path)
+    return _environments[templates_path]
+
+
+def forget_loaded_templates(*_: object) -> None:
+    """Forget compiled templates (connected to Sphinx's ``env-updated``): Jinja reloads
+    a changed template file by itself, but not one that a new file in a project
+    folder now shadows; the next build looks each name up again."""
+    for env in _environments.values():
+        env.cache.clear()  # type: ignore[union-attr]
+
+
+def _new_environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
     bundled = jinja2.FileSystemLoader(BUNDLED_TEMPLATES)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([
@@ -250,6 +266,8 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
     headings: tuple[Heading, ...] = ()
     anchors: tuple[str, ...] = ()
+    #: (name, file) of each template used: which file each name found.
+    lookups: tuple[tuple[str, str], ...] = ()
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Rendered:
@@ -262,12 +280,14 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Re
                                                        f"{exc.message}", origin),))
     except jinja2.TemplateNotFound as exc:
         return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
-    files = _dependencies(env, template.filename or name)
+    lookups = _dependencies(env, name, template.filename or name)
+    files = tuple(dict.fromkeys(filename for _, filename in lookups))
     headings: list[Heading] = []
     anchors: list[str] = []
     try:
         text = template.render({**context, _HEADINGS: headings, _ANCHORS: anchors})
-        return Rendered(text, files, headings=tuple(headings), anchors=tuple(anchors))
+        return Rendered(text, files, headings=tuple(headings), anchors=tuple(anchors),
+                        lookups=lookups)
     except jinja2.TemplateError as exc:
         return Rendered(None, files, (Problem("template", f"template error: {exc}",
                                               _template_origin(exc)),))
@@ -285,28 +305,49 @@ def _template_origin(exc: BaseException) -> Origin | None:
     return origin
 
 
-_dependency_cache: dict[tuple[str, int], tuple[str, ...]] = {}
+#: The templates one template names ({% extends %}, include, import), by its file and
+#: modification time: what a file names depends on its text only; which file a name
+#: finds does not (a project template may shadow a bundled one), so it is looked up
+#: every time.
+_referenced_cache: dict[tuple[str, int], tuple[str, ...]] = {}
 
 
-def _dependencies(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
-    """*filename* and every template it extends, includes or imports, recursively."""
+def _dependencies(env: jinja2.Environment, name: str, filename: str,
+                  seen: set[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """(name, file) of template *name* and of every template it extends, includes or
+    imports, recursively."""
+    seen = seen if seen is not None else set()
+    seen.add(filename)
+    found = [(name, filename)]
+    for referenced in _referenced(env, filename):
+        try:
+            child = env.get_template(referenced).filename
+        except jinja2.TemplateError:
+            continue
+        if child and child not in seen:
+            found.extend(_dependencies(env, referenced, child, seen))
+    return tuple(found)
+
+
+def _referenced(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
     try:
         mtime = os.stat(filename).st_mtime_ns
     except OSError:
-        return (filename,)
+        return ()
     key = (filename, mtime)
-    if key not in _dependency_cache:
+    if key not in _referenced_cache:
         with open(filename, encoding="utf-8") as stream:
             ast = env.parse(stream.read())
-        files = [filename]
-        for referenced in jinja2.meta.find_referenced_templates(ast):
-            if referenced is None:
-                continue
-            try:
-                child = env.get_template(referenced).filename
-            except jinja2.TemplateError:
-                continue
-            if child and child != filename:
-                files.extend(f for f in _dependencies(env, child) if f not in files)
-        _dependency_cache[key] = tuple(files)
-    return _dependency_cache[key]
+        _referenced_cache[key] = tuple(name for name in jinja2.meta.find_referenced_templates(ast)
+                                       if name is not None)
+    return _referenced_cache[key]
+
+
+def resolves_to(templates_path: tuple[str, ...], name: str) -> str | None:
+    """The file template *name* is read from now (None if there is none): a page
+    that used another one (before a project template shadowed it) is out of date."""
+    env = environment(templates_path)
+    try:
+        return env.loader.get_source(env, name)[1]  # type: ignore[union-attr]
+    except jinja2.TemplateError:
+        return None

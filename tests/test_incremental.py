@@ -123,3 +123,16 @@ def test_a_file_named_after_an_id_found_by_scanning_rereads_the_page(project: Pr
     project.build()
     assert reread(project) == "0 added, 1 changed, 0 removed"
     assert "New Backend" in project.output("index.html")
+
+
+def test_a_project_template_that_shadows_a_bundled_one_rereads_its_pages(
+    handbook: Project,
+) -> None:
+    handbook.write("_templates/interviewguide.rst.jinja",
+                   '{% extends "default/interviewguide.rst.jinja" %}\n'
+                   "{% block overview %}Our own guide.\n\n{{ super() }}{% endblock %}\n")
+    handbook.build()
+    assert reread(handbook) == "0 added, 1 changed, 0 removed"  # guide
+    assert "Our own guide." in handbook.output("guide.html")
+    handbook.build()
+    assert reread(handbook) == "0 added, 0 changed, 0 removed"
