@@ -35,10 +35,31 @@ import yaml
 
 from .problems import Origin, Problem, Subtype, quoted
 
-try:  # the C parser is several times faster; fall back to pure Python without libyaml
+
+class PureParser(yaml.SafeLoader):
+    """PyYAML's pure-Python parser, reading plain text in flow collections as libyaml
+    does: in ``[How would you change it?]`` PyYAML's own scanner ends the text at the
+    "?" and fails; YAML 1.2 and libyaml read one question. Only the scanner's test
+    for where plain text ends is changed, by showing it no "?" there."""
+
+    _in_plain = False
+
+    def scan_plain(self) -> Any:
+        self._in_plain = True
+        try:
+            return super().scan_plain()
+        finally:
+            self._in_plain = False
+
+    def peek(self, index: int = 0) -> str:
+        char: str = super().peek(index)
+        return "x" if char == "?" and self._in_plain and self.flow_level else char
+
+
+try:  # the C parser is several times faster; the pure one gives the same results
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    _Parser = PureParser  # type: ignore[assignment,misc]
 
 ROLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 #: The largest role file read (2 MiB); a larger one is refused whole.

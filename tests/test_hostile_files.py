@@ -19,6 +19,8 @@ from sphinx_jobdesc import loader
 from sphinx_jobdesc.loader import MAX_FILE_BYTES, load_file, normalize_text
 from sphinx_jobdesc.roles import MAX_EXTENDS, checked_file, release_cache, resolve_role
 
+REPO = Path(__file__).parents[1]
+
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
     for previous, name in zip("abcdefghi", "bcdefghij", strict=True))
@@ -147,18 +149,50 @@ def test_the_format_nests_well_within_the_limit(tmp_path: Path) -> None:
     assert problems(path) == []
 
 
-@pytest.mark.parametrize("parser", ["CSafeLoader", "SafeLoader"])
+PARSERS = {"libyaml": yaml.CSafeLoader, "pure Python": loader.PureParser}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
 @pytest.mark.parametrize("name", ["flow-nesting-600-deep", "block-nesting-700-deep",
                                   "nesting-100000-deep", "billion-laughs", "recursive-alias"])
 def test_both_of_pyyamls_parsers_give_the_same_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str, name: str
 ) -> None:
     """libyaml (C) and PyYAML's pure-Python parser; the C one is used where it is built."""
-    monkeypatch.setattr(loader, "_Parser", getattr(yaml, parser))
+    monkeypatch.setattr(loader, "_Parser", PARSERS[parser])
     text, expected, _ = LOADER_CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf8")
     assert problems(path) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a: [How would you change it?]", "a: [x?y, z]", "a: [a ? b]", "a: {a?: b}",
+    "a: [?x]", "a: [? x]", "a: {k: v?}", "a: [x ?]",
+])
+def test_question_marks_in_flow_collections_read_as_libyaml_reads_them(text: str) -> None:
+    """PyYAML's own pure-Python scanner ends plain text at "?" in [...] and {...}."""
+    def events(parser: type) -> list[tuple[str, object]]:
+        return [(type(event).__name__, getattr(event, "value", None))
+                for event in yaml.parse(text, Loader=parser)]
+
+    assert events(loader.PureParser) == events(yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_every_role_file_we_ship_loads_the_same_with_either_parser(
+    monkeypatch: pytest.MonkeyPatch, parser: str
+) -> None:
+    """The example handbook's and the tests' role files: same data, same problems."""
+    paths = sorted([*(REPO / "example_docs" / "roles").glob("*.yaml"),
+                    *(REPO / "tests" / "snippets" / "roles").glob("*.yaml"),
+                    *(REPO / "tests" / "roots" / "test-handbook" / "roles").glob("*.yaml")])
+    expected = {path.name: load_file(str(path)) for path in paths}  # libyaml, where built
+    monkeypatch.setattr(loader, "_Parser", PARSERS[parser])
+    loaded = {path.name: load_file(str(path)) for path in paths}
+    assert {name: (file.data, file.problems) for name, file in loaded.items()} == {
+        name: (file.data, file.problems) for name, file in expected.items()}
+    assert all(file.data is not None and not file.problems for file in loaded.values())
 
 
 def test_nan_and_infinity_are_read_and_refused_by_the_schema(tmp_path: Path) -> None:
