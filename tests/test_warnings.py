@@ -262,7 +262,8 @@ def test_forced_sections_inside_an_admonition_become_rubrics(project: Project) -
         "src/index.rst:6: WARNING: sections are not allowed here (inside another element); "
         "rubrics are used [jobdesc.heading]"
     ]
-    assert '<p class="jobdesc-summary rubric">About the role</p>' in project.output("index.html")
+    assert ('<p class="jobdesc-summary rubric" id="backend-summary">About the role</p>'
+            in project.output("index.html"))  # the section's anchor, on the rubric
 
 
 def test_design_layout_without_sphinx_design(project: Project) -> None:
