@@ -7,8 +7,9 @@ and the text builder squeezes five columns into 76 characters. For these
 builders each ladder and competency matrix becomes a long, three-column
 table: the part (or competency), the level, and one row per list item, so
 no row is taller than its item and every row can start a new page. In LaTeX,
-every table we generate at the top level of a page is a ``longtable``, which
-breaks across pages and repeats its header.
+every table we generate that may not fit a page is a ``longtable``, which
+breaks across pages and repeats its header; a short one stays one box that
+keeps its heading company.
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ LEVEL_COLUMNS = ("jobdesc-ladder", "jobdesc-ladder-matrix")
 LONG_WIDTHS = (18, 18, 64)
 #: Where a LaTeX ``longtable`` may stand: not in a box (admonition, list, another table).
 BREAKABLE_PARENTS = (nodes.section, nodes.container, nodes.document, nodes.compound)
-#: A table shorter than this (in lines) starts on the next page rather than break
-#: after a row or two; a longer one breaks where the page ends.
-KEEP_TOGETHER_LINES = 20
+#: A table shorter than this (in lines) stays one box, which moves to the next page
+#: whole, with the heading above it, rather than break after a row or two; a longer
+#: one breaks where the page ends.
+KEEP_TOGETHER_LINES = 25
 #: About how many characters fit on a line of the page's full width.
 LINE_CHARACTERS = 95
 #: Each cell's text set ragged-right: justified, narrow columns open gaps between words.
-RAGGED_RIGHT = r"\raggedright"
+#: (``\arraybackslash`` keeps ``\\`` ending the row where no group closes first.)
+RAGGED_RIGHT = r"\raggedright\arraybackslash"
 
 
 class LevelsDown(SphinxPostTransform):
@@ -50,8 +53,8 @@ class LevelsDown(SphinxPostTransform):
 
 
 class BreakingTables(SphinxPostTransform):
-    """Our tables break across PDF pages (``longtable``) wherever LaTeX allows it, and
-    their cells are set ragged-right."""
+    """Our tables that may not fit a page break across pages (``longtable``) wherever
+    LaTeX allows it, and their cells are set ragged-right."""
 
     default_priority = 210
     formats = ("latex",)
@@ -60,11 +63,8 @@ class BreakingTables(SphinxPostTransform):
         for table in list(self.document.findall(nodes.table)):
             if not any(name.startswith("jobdesc-") for name in table["classes"]):
                 continue
-            if _breakable(table):
+            if _breakable(table) and _estimated_lines(table) > KEEP_TOGETHER_LINES:
                 table["classes"].append("longtable")
-                lines = min(_estimated_lines(table) + 3, KEEP_TOGETHER_LINES)
-                table.parent.insert(table.parent.index(table), nodes.raw(
-                    "", rf"\needspace{{{lines}\baselineskip}}", format="latex"))
             for entry in table.findall(nodes.entry):
                 entry.insert(0, nodes.raw("", RAGGED_RIGHT, format="latex"))
 

@@ -43,6 +43,8 @@ def shown_texts(doctree: nodes.Node) -> list[str]:
             continue
         if any(isinstance(parent, addnodes.only) for parent in _ancestors(node)):
             continue
+        if isinstance(node, nodes.literal_block) and node.get("language") == "rst":
+            continue  # :debug: shows the generated source, a help for template authors
         if node.astext().strip():
             texts.append(node.astext())
     return texts
