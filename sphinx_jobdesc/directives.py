@@ -277,17 +277,20 @@ class TemplateDirective(SphinxDirective):
             for section in top.findall(nodes.section):
                 if not pending or " ".join(section[0].astext().split()) != pending[0].title:
                     continue
-                slug = pending.pop(0).slot.replace("_", "-")
-                new_id = make_id(self.env, document, "", f"{anchor}-{slug}")
+                slot = pending.pop(0).slot
+                new_id = self.slot_id(anchor, slot)
                 for old in section["ids"]:
                     document.ids.pop(old, None)
                     for name, target in document.nameids.items():
                         if target == old:
                             document.nameids[name] = new_id
                 section["ids"] = [new_id]
-                section["classes"].append(f"jobdesc-{slug}")
+                section["classes"].append(anchor_class(slot))
                 document.ids[new_id] = section
 
+    def slot_id(self, anchor: str, slot: str) -> str:
+        """The stable id of *slot*'s section or element: ``<anchor>-<slot>``."""
+        return make_id(self.env, self.state.document, "", f"{anchor}-{slot.replace('_', '-')}")
 
     def name_anchors(self, parsed: list[nodes.Node], slots: Sequence[str], anchor: str) -> None:
         """Give the element a template marked with ``anchor(slot)`` (a rubric, a card, a
@@ -301,14 +304,13 @@ class TemplateDirective(SphinxDirective):
                 if not isinstance(element, nodes.section):
                     for name in element["classes"]:
                         by_class.setdefault(name, []).append(element)
-        document = self.state.document
         for slot in slots:
             marked = by_class.get(anchor_class(slot))
             if marked:
                 element = marked.pop(0)
-                new_id = make_id(self.env, document, "", f"{anchor}-{slot.replace('_', '-')}")
+                new_id = self.slot_id(anchor, slot)
                 element["ids"].append(new_id)
-                document.ids[new_id] = element
+                self.state.document.ids[new_id] = element
 
 
 class RoleDirective(TemplateDirective):
