@@ -92,8 +92,22 @@ LABELS = {
 }
 
 
-def labels(overrides: Mapping[str, str]) -> dict[str, str]:
+class Labels(dict[str, str]):
+    """Label name -> text. A name without a label reads as itself, made readable
+    ("work_sample" -> "Work sample"): a value the format gains before its label
+    shows as words instead of failing the template (and the whole directive)."""
+
+    def __missing__(self, name: str) -> str:
+        return readable(name)
+
+
+def readable(name: str) -> str:
+    """*name* (an id or enum value) as words: ``PER_DIEM`` -> "Per diem"."""
+    return name.replace("_", " ").replace("-", " ").capitalize()
+
+
+def labels(overrides: Mapping[str, str]) -> Labels:
     """Every label in the build's language, with the project's overrides applied."""
-    translated = {name: str(text) for name, text in LABELS.items()}
+    translated = Labels((name, str(text)) for name, text in LABELS.items())
     translated.update(overrides)
     return translated
