@@ -145,7 +145,7 @@ def generate(root: Path, roles: int, *, by_hand: bool, guides: bool, checks: boo
         for page, directive in pages.items():
             sections = (JOBDESCRIPTION_SECTIONS if directive == "jobdescription"
                         else INTERVIEWGUIDE_SECTIONS)
-            rst = render(env, f"{directive}.rst.jinja",
+            rst = render(env, [f"{directive}.rst.jinja"],
                          {**context, "sections": list(sections)}).text
             assert rst is not None
             (root / f"{page}.rst").write_text(head + rst)

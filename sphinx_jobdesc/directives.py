@@ -96,9 +96,13 @@ class TemplateDirective(SphinxDirective):
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
         env = environment(config.templates_path)
-        template = self.options.get("template") or (
-            f"design/{self.kind}.rst.jinja" if layout == "design" else f"{self.kind}.rst.jinja")
-        rendered = render(env, template, {
+        if self.options.get("template"):
+            templates = [self.options["template"]]
+        elif layout == "design":  # without a design template of its own: the plain one
+            templates = [f"design/{self.kind}.rst.jinja", f"{self.kind}.rst.jinja"]
+        else:
+            templates = [f"{self.kind}.rst.jinja"]
+        rendered = render(env, templates, {
             "sections": self.shown_sections,
             "labels": labels(config.labels),
             "heading_mode": heading_mode,

@@ -306,8 +306,9 @@ def _outdated_lists(
     stale = [docname for docname, found in domain.data["found_by_id"].items()
              if any(os.path.isfile(os.path.join(folder, role_id + suffix))
                     for folder, role_id in found for suffix in ROLE_FILE_SUFFIXES)]
-    # a template that now finds another file (a project template shadows a bundled one)
-    now: dict[tuple[tuple[str, ...], str], str | None] = {}
+    # a template name that now finds another file (or one where it found none): a
+    # project template shadows a bundled one, or adds a design layout of its own
+    now: dict[tuple[tuple[str, ...], str], str] = {}
     for docname, lookups in domain.data["templates"].items():
         for templates_path, name, filename in lookups:
             key = (templates_path, name)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -266,22 +266,28 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
     headings: tuple[Heading, ...] = ()
     anchors: tuple[str, ...] = ()
-    #: (name, file) of each template used: which file each name found.
+    #: (name, file) of each template used: which file each name found ("" for none).
     lookups: tuple[tuple[str, str], ...] = ()
 
 
-def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Rendered:
-    """Render template *name*; problems point at the template file and line."""
+def render(env: jinja2.Environment, names: Sequence[str], context: Mapping[str, Any]
+           ) -> Rendered:
+    """Render the first of the templates *names* that exists; problems point at the
+    template file and line."""
     try:
-        template = env.get_template(name)
+        template = env.select_template(list(names))
     except jinja2.TemplateSyntaxError as exc:
-        origin = (exc.filename or name, exc.lineno)
+        origin = (exc.filename or names[0], exc.lineno)
         return Rendered(None, (origin[0],), (Problem("template", f"template syntax error: "
                                                        f"{exc.message}", origin),))
     except jinja2.TemplateNotFound as exc:
         return Rendered(None, (), (Problem("template", f"template not found: {exc.name}"),))
-    lookups = _dependencies(env, name, template.filename or name)
-    files = tuple(dict.fromkeys(filename for _, filename in lookups))
+    name = template.name or names[0]
+    # the names tried first and not found ("") matter too: a project may add one later
+    position = list(names).index(name) if name in names else 0
+    tried = tuple((missing, "") for missing in names[:position])
+    lookups = tried + _dependencies(env, name, template.filename or name)
+    files = tuple(dict.fromkeys(filename for _, filename in lookups if filename))
     headings: list[Heading] = []
     anchors: list[str] = []
     try:
@@ -343,11 +349,11 @@ def _referenced(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
     return _referenced_cache[key]
 
 
-def resolves_to(templates_path: tuple[str, ...], name: str) -> str | None:
-    """The file template *name* is read from now (None if there is none): a page
-    that used another one (before a project template shadowed it) is out of date."""
+def resolves_to(templates_path: tuple[str, ...], name: str) -> str:
+    """The file template *name* is read from now ("" if there is none): a page that
+    used another one (before a project template shadowed it) is out of date."""
     env = environment(templates_path)
     try:
-        return env.loader.get_source(env, name)[1]  # type: ignore[union-attr]
+        return env.loader.get_source(env, name)[1] or ""  # type: ignore[union-attr]
     except jinja2.TemplateError:
-        return None
+        return ""

@@ -150,3 +150,20 @@ def test_a_project_template_is_used_by_the_design_layout_too(site: Project, temp
     site.build()
     assert site.warnings == []
     assert "Hiring <strong>Backend Developer</strong> now." in site.output("index.html")
+
+
+def test_a_directive_without_a_design_template_uses_the_plain_one(site: Project) -> None:
+    """The ladder has no design template of its own: the design layout uses the plain
+    one, until the project adds a design/jobladder.rst.jinja, which re-reads the page."""
+    site.write("conf.py", 'extensions = ["sphinx_design", "sphinx_jobdesc"]\n'
+                          'jobdesc_templates_path = ["_templates"]\n')
+    site.write("roles/backend.yaml", ROLE + "levels:\n  - {id: middle, title: Middle}\n"
+               "  - {id: senior, title: Senior, responsibilities: [Mentor]}\n")
+    site.write("index.rst", "Ladder\n======\n\n.. jobladder:: backend\n")
+    site.build()
+    assert site.warnings == []
+    assert 'class="jobdesc-ladder' in site.output("index.html")
+    site.write("_templates/design/jobladder.rst.jinja", "Our own design ladder.\n")
+    site.build()
+    assert site.warnings == []
+    assert "Our own design ladder." in site.output("index.html")
