@@ -31,7 +31,7 @@ from .config import check_settings, read_conf_py, validated_values
 from .export import export, greenhouse
 from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import checked_file, declared_id, resolve_role, role_files
+from .roles import checked_file, declared_id, resolve_levels, role_files
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -271,12 +271,9 @@ def _extending(base_id: str, path: str, project: Project) -> list[str]:
 def _levels_check(path: str, levels: list[str | None], project: Project) -> list[Problem]:
     """The problems of the role in *path* at each of its *levels* (the family if none)."""
     roles_dir = project.roles_dir or os.path.dirname(path)
-    problems: list[Problem] = []
-    for level in levels or [None]:
-        resolution = resolve_role(path, level, roles_dir=roles_dir, markup=project.markup,
-                                  checks=project.checks)
-        problems += resolution.problems
-    return problems
+    return [problem for resolution in resolve_levels(
+        path, levels or [None], roles_dir=roles_dir, markup=project.markup,
+        checks=project.checks) for problem in resolution.problems]
 
 
 def _display(path: str) -> str:

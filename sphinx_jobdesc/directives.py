@@ -47,6 +47,7 @@ from .roles import (
     is_path,
     named_id,
     other_declarations,
+    resolve_levels,
     resolve_role,
     role_files,
     title_of,
@@ -512,9 +513,10 @@ class JobLadderDirective(RoleDirective):
         if not role.levels:
             warn(f"role '{role.id}' has no levels to show", "empty", self.get_location())
         levels = []
-        for level_id in sorted(chosen, key=known.index):
-            resolution = resolve_role(path, level_id, roles_dir=self.roles_dir(config),
-                                      markup=config.markup, checks=config.checks)
+        in_order = sorted(chosen, key=known.index)
+        for resolution in resolve_levels(path, in_order,
+                                         roles_dir=self.roles_dir(config),
+                                         markup=config.markup, checks=config.checks):
             self.report(resolution.problems)
             if resolution.role is not None:
                 levels.append(for_audience(resolution.role, config.audience))

@@ -27,7 +27,7 @@ from .audience import for_audience
 from .interview import interview_at_level
 from .model import Role
 from .problems import Problem
-from .roles import families, resolve_role
+from .roles import families, resolve_levels
 
 #: The version of the ``jobdesc.json`` shape (``schema/export.schema.json``).
 EXPORT_VERSION = 1
@@ -49,11 +49,9 @@ def export(
         if family.role is None:
             problems += family.problems
             continue
-        views = [family.role]
-        for level in family.role.levels:
-            resolution = resolve_role(path, level.id, roles_dir=roles_dir, markup=markup)
-            if resolution.role is not None:
-                views.append(resolution.role)
+        levels = resolve_levels(path, [level.id for level in family.role.levels],
+                                roles_dir=roles_dir, markup=markup)
+        views = [family.role, *(level.role for level in levels if level.role is not None)]
         roles.append(_role_entry(path, [for_audience(v, audience) for v in views], pages or {}))
     return {"version": EXPORT_VERSION, "audience": audience, "roles": roles}, problems
 

@@ -225,6 +225,17 @@ def resolve_role(
                           tuple(run.files))
 
 
+def resolve_levels(
+    path: str, level_ids: Iterable[str | None], *, roles_dir: str, markup: str,
+    checks: CheckSettings = NO_CHECKS,
+) -> list[Resolution]:
+    """The role in *path* resolved at each of *level_ids*, in order (None: the family):
+    for everything that shows or checks a role level by level (the ladder, the
+    export, the command line)."""
+    return [resolve_role(path, level_id, roles_dir=roles_dir, markup=markup, checks=checks)
+            for level_id in level_ids]
+
+
 def _resolve(path: str, level_id: str | None, run: _Run, checks: CheckSettings) -> Resolution:
     markup = run.markup
     family = _family(path, run, chain=())
