@@ -29,7 +29,6 @@ from .checks import CHECKS, CheckSettings, LintSettings, file_problems
 from .checks.lint import rules
 from .config import check_settings, read_conf_py, validated_values
 from .export import export, greenhouse
-from .loader import ROLE_FILE_SUFFIXES
 from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
 from .roles import checked_file, declared_id, resolve_levels, role_files
 
@@ -199,7 +198,9 @@ def _with_options(
 
 
 def _role_files(paths: list[str], project: Project) -> list[str]:
-    """The role files named by *paths*, folders searched recursively, in a stable order."""
+    """The role files named by *paths*, in a stable order. A folder holds the role files
+    directly in it, as the build, the catalogue and the export find them
+    (``roles.role_files``): sub-folders (drafts, archives) are not searched."""
     if not paths:
         default = project.roles_dir or "roles"
         if not os.path.isdir(default):
@@ -208,9 +209,7 @@ def _role_files(paths: list[str], project: Project) -> list[str]:
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            found = sorted(os.path.join(folder, name)
-                           for folder, _, names in os.walk(path) for name in names
-                           if name.endswith(ROLE_FILE_SUFFIXES))
+            found = role_files(path)
             if not found:  # a wrong folder should not pass as a clean one
                 raise UsageError(f"{path}: no role files (.yaml, .yml or .json) in this folder")
             files += found

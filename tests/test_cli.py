@@ -249,6 +249,22 @@ def test_a_folder_without_role_files_is_a_usage_error(tmp_path: Path) -> None:
         "folder\n")
 
 
+def test_a_folder_holds_the_role_files_the_build_finds_not_those_in_sub_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One discovery policy: check, export, the catalogue and lookups by id all read the
+    files directly in the folder; a draft in a sub-folder is not a role yet."""
+    from sphinx_jobdesc import cli
+    from sphinx_jobdesc.roles import role_files
+
+    (tmp_path / "dev.yaml").write_text(CLEAN, encoding="utf8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "half-written.yaml").write_text("title: [unclosed\n", "utf8")
+    assert cli.main(["check", str(tmp_path)]) == cli.EXIT_CLEAN
+    assert capsys.readouterr().out == "1 role file checked: no problems\n"
+    assert role_files(str(tmp_path)) == (str(tmp_path / "dev.yaml"),)
+
+
 def test_a_base_and_its_role_report_each_problem_once(tmp_path: Path) -> None:
     (tmp_path / "_company.yaml").write_text("id: _company\nbenefits: [Free beer]\n",
                                             encoding="utf8")
