@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .templating import generated
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -42,10 +44,9 @@ class ScrollingTables(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            ours = any(name.startswith("jobdesc-") for name in table["classes"])
             wrapped = isinstance(table.parent, nodes.container) and SCROLL in table.parent[
                 "classes"]
-            if ours and not wrapped:
+            if generated(table["classes"]) and not wrapped:
                 box = nodes.container(classes=[SCROLL])
                 table.parent[table.parent.index(table)] = box
                 box.append(table)

@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import settings
 from .locale import labels
+from .templating import generated
 
 #: The tables in which each column is a level.
 LEVEL_COLUMNS = ("jobdesc-ladder", "jobdesc-ladder-matrix")
@@ -46,9 +47,11 @@ class LevelsDown(SphinxPostTransform):
     formats = ("latex", "text", "man", "texinfo")
 
     def run(self, **kwargs: Any) -> None:
-        for table in list(self.document.findall(nodes.table)):
-            if set(LEVEL_COLUMNS) & set(table["classes"]):
-                level = labels(settings(self.config).labels)["level"]
+        ladders = [table for table in self.document.findall(nodes.table)
+                   if set(LEVEL_COLUMNS) & set(table["classes"])]
+        if ladders:
+            level = labels(settings(self.config).labels)["level"]
+            for table in ladders:
                 table.replace_self(long_form(table, level))
 
 
@@ -61,7 +64,7 @@ class BreakingTables(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for table in list(self.document.findall(nodes.table)):
-            if not any(name.startswith("jobdesc-") for name in table["classes"]):
+            if not generated(table["classes"]):
                 continue
             if _breakable(table) and _estimated_lines(table) > KEEP_TOGETHER_LINES:
                 table["classes"].append("longtable")

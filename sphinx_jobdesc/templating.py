@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -91,6 +91,12 @@ def _anchor(context: Context, slot: str) -> Rst:
 def anchor_class(slot: str) -> str:
     """``jobdesc-<slot>``: the class of the element (or section) of *slot*."""
     return "jobdesc-" + slot.replace("_", "-")
+
+
+def generated(classes: Iterable[str]) -> bool:
+    """Whether an element with *classes* is one our templates write (a ``jobdesc-*``
+    table, say), for the builders' post-transforms that reshape them."""
+    return any(name.startswith("jobdesc-") for name in classes)
 
 
 def _link(url: str, text: Any) -> Rst:
