@@ -30,10 +30,10 @@ import sys
 import time
 from pathlib import Path
 
-from sphinx_jobdesc.config import INTERVIEWGUIDE_SECTIONS, JOBDESCRIPTION_SECTIONS
-from sphinx_jobdesc.interview import build_guide
+from sphinx_jobdesc.core.resolve import resolve_role
+from sphinx_jobdesc.core.views.interview import build_guide
+from sphinx_jobdesc.core.vocabulary import INTERVIEWGUIDE_SECTIONS, JOBDESCRIPTION_SECTIONS
 from sphinx_jobdesc.locale import labels
-from sphinx_jobdesc.roles import resolve_role
 from sphinx_jobdesc.templating import environment, render
 
 HERE = Path(__file__).parent

@@ -3,12 +3,11 @@
 ``setup()`` is the table of contents of the extension: configuration values,
 the audience guard on the output folder, directives, the domain behind
 ``:job:`` links, checks on the finished page, tables for print and plain text,
-the stylesheet and the message catalog for labels.
+the stylesheet, the JobPosting in the page's head and the export.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -22,27 +21,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config
     from .assets import ScrollingTables, add_stylesheet
     from .builder import setup_export
-    from .directives import (
-        InterviewGuideDirective,
-        JobCatalogDirective,
-        JobDescriptionDirective,
-        JobLadderDirective,
-    )
+    from .core.resolve import release_cache
+    from .directives import add_directives
     from .domain import setup_references
     from .jsonld import add_to_page
-    from .locale import MESSAGE_CATALOG
     from .outdir import setup_outdir_guard
     from .paged import BreakingTables, LevelsDown
-    from .roles import release_cache
     from .templating import forget_loaded_templates
     from .transforms import SectionOrderCheck
 
     config.register(app)
     setup_outdir_guard(app)
-    app.add_directive("jobdescription", JobDescriptionDirective)
-    app.add_directive("interviewguide", InterviewGuideDirective)
-    app.add_directive("jobladder", JobLadderDirective)
-    app.add_directive("jobcatalog", JobCatalogDirective)
+    add_directives(app)
     setup_references(app)
     app.add_transform(SectionOrderCheck)
     app.add_post_transform(LevelsDown)
@@ -53,7 +43,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ScrollingTables)
     app.connect("html-page-context", add_to_page)
     setup_export(app)
-    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locales"))
     return {
         "version": __version__,
         "env_version": 4,

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from sphinx.builders import Builder
 
 from .config import settings
+from .core.export import export, greenhouse
+from .core.files import role_files
 from .domain import jobdesc_domain
-from .export import export, greenhouse
-from .problems import warn
-from .roles import role_files
+from .report import warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .audience import AUDIENCES
-from .checks import CHECKS, CheckSettings, LintSettings, file_problems
-from .checks.lint import rules
 from .config import check_settings, read_conf_py, validated_values
-from .export import export, greenhouse
-from .problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
-from .roles import checked_file, declared_id, resolve_levels, role_files
+from .core.checks import CheckSettings, LintSettings, file_problems
+from .core.checks.lint import rules
+from .core.export import export, greenhouse
+from .core.files import declared_id, role_files, validated_file
+from .core.problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
+from .core.resolve import resolve_levels
+from .core.vocabulary import BUILD_AUDIENCES, CHECKS
 
 #: The ``--format json`` output's shape; bumped when it changes incompatibly.
 JSON_FORMAT_VERSION = 1
@@ -97,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="role files or folders (default as for check)")
     export.add_argument("-c", "--conf-dir", metavar="DIR",
                         help="read the jobdesc_* settings from DIR/conf.py")
-    export.add_argument("--audience", choices=AUDIENCES,
+    export.add_argument("--audience", choices=BUILD_AUDIENCES,
                         help="default: jobdesc_audience of --conf-dir, else internal")
     export.add_argument("--format", choices=("jobdesc", "greenhouse"), default="jobdesc")
     export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
@@ -242,7 +243,7 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
 
 def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     """The problems of one role file, and whether it could be read at all."""
-    checked = checked_file(path, project.markup)
+    checked = validated_file(path, project.markup)
     data = checked.data
     if data is None:  # a YAML syntax error is a problem; a file that cannot be read is not
         return list(checked.problems), not any(p.subtype == "load" for p in checked.problems)
@@ -263,7 +264,7 @@ def _extending(base_id: str, path: str, project: Project) -> list[str]:
     folders = dict.fromkeys(os.path.abspath(f) for f in (os.path.dirname(path) or ".",
                                                          project.roles_dir) if f)
     return [candidate for folder in folders for candidate in role_files(folder)
-            if (data := checked_file(candidate, project.markup).data) is not None
+            if (data := validated_file(candidate, project.markup).data) is not None
             and data.get("extends") == base_id]
 
 

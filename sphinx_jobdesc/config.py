@@ -14,36 +14,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .audience import AUDIENCES
-from .checks import CHECKS, CheckSettings, LintSettings
-from .checks.lint import rules
-from .checks.settings import DEFAULT_MAX_YEARS
-from .problems import SEVERITIES, did_you_mean, warn
+from .core.checks import CheckSettings, LintSettings
+from .core.checks.lint import rules
+from .core.checks.settings import DEFAULT_MAX_YEARS
+from .core.problems import SEVERITIES, did_you_mean
+from .core.vocabulary import (
+    BUILD_AUDIENCES,
+    CHECKS,
+    HEADINGS,
+    JOBDESCRIPTION_SECTIONS,
+    LAYOUTS,
+    MARKUPS,
+)
+from .report import warn
 
 if TYPE_CHECKING:  # the command line reads these values without importing Sphinx
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: The parts of a job description, in their default order.
-JOBDESCRIPTION_SECTIONS = (
-    "facts",
-    "summary",
-    "about",
-    "responsibilities",
-    "requirements",
-    "benefits",
-    "extra",
-    "faq",
-    "hiring_process",
-    "apply",
-)
-#: The parts of an interview guide, in their default order.
-INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards")
-#: The parts of a ladder.
-JOBLADDER_SECTIONS = ("levels", "competencies")
-LAYOUTS = ("auto", "plain", "design")
-HEADINGS = ("auto", "section", "rubric", "none")
-MARKUPS = ("text", "rst")
 
 
 def _is_str(value: Any) -> bool:
@@ -121,7 +109,7 @@ OPTIONS = (
     _Option("labels", {}, _is_labels, "a dict of label names to text",
             "Replacements for generated headings and labels, e.g. "
             "{'responsibilities': \"What you'll do\"}."),
-    _Option("audience", "internal", _one_of(AUDIENCES), "'internal' or 'public'",
+    _Option("audience", "internal", _one_of(BUILD_AUDIENCES), "'internal' or 'public'",
             "Who the build is for: 'public' leaves out interview questions, anchors, "
             "scorecards and everything marked 'visibility: internal'. "
             "'sphinx-build -t public' (or -t internal) sets it too."),
@@ -223,7 +211,7 @@ def _validate(app: Sphinx, config: Config) -> None:
     for name, value in values.items():
         if value is not config[name]:
             config[name] = value
-    for audience in AUDIENCES:  # -t public / -t internal choose the audience of this build
+    for audience in BUILD_AUDIENCES:  # -t public / -t internal choose the audience of this build
         if app.tags.has(audience):
             config.jobdesc_audience = audience
     # Templates are looked up from the configuration directory, as Sphinx's own

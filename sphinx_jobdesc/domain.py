@@ -24,9 +24,10 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .loader import ROLE_FILE_SUFFIXES
-from .problems import Problem, did_you_mean, location, warn
-from .roles import role_files
+from .core.files import role_files
+from .core.loader import ROLE_FILE_SUFFIXES
+from .core.problems import Problem, did_you_mean, location
+from .report import warn
 from .templating import resolves_to
 
 if TYPE_CHECKING:

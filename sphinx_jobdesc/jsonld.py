@@ -1,149 +1,50 @@
-"""schema.org JobPosting for search engines, built from the role a page renders.
-
-The mapping follows Google's job posting structured data: the title, a
-description in HTML made of the same summary, responsibilities and
-requirements the page shows, the dates, employment type, hiring
-organization, location (or TELECOMMUTE with the countries applicants may live
-in), the salary range, identifier and direct apply. Interview content is never
-part of it. :func:`problems` checks Google's required properties and enums,
-so a page never carries markup that search engines would reject.
-"""
+"""The page's JobPosting: chosen while the page is read, put in its ``<head>`` when
+it is written (the mapping and its rules are in the core)."""
 
 from __future__ import annotations
 
-import html
-import json
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .allowlist import to_html
-from .checks.posting import CURRENCIES
+from .core.checks.posting import jobposting_problems
+from .core.jobposting import job_posting, script_json
+from .core.model import Role
+from .core.problems import Problem
 from .domain import jobdesc_domain
-from .markup import Rst, paragraphs
-from .model import Item, Role
-
-EMPLOYMENT_TYPES = ("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER",
-                    "PER_DIEM", "OTHER")
-UNIT_TEXTS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
-JsonLd = dict[str, Any]
+from .locale import labels
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from .directives.base import TemplateDirective
 
-def job_posting(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> JsonLd:
-    """The JobPosting of *role* (merged for the level the page shows), describing the
-    parts in *shown* (summary, responsibilities, requirements) that the page shows."""
-    posting = role.posting
-    data: JsonLd = {
-        "@context": "https://schema.org/",
-        "@type": "JobPosting",
-        "title": role.title,
-        "description": description(role, labels, shown),
-    }
-    if posting and posting.date_posted:
-        data["datePosted"] = posting.date_posted.isoformat()
-    if posting and posting.valid_through:
-        data["validThrough"] = posting.valid_through.isoformat()
-    if role.employment_type:
-        data["employmentType"] = list(role.employment_type)
-    organization = posting.hiring_organization if posting else None
-    if organization and organization.name:
-        data["hiringOrganization"] = _without_none({
-            "@type": "Organization", "name": organization.name, "sameAs": organization.url,
-            "logo": organization.logo})
-    location = role.location
-    if location is not None and location.places:
-        data["jobLocation"] = [{"@type": "Place", "address": _without_none({
-            "@type": "PostalAddress", "addressLocality": place.locality,
-            "addressRegion": place.region, "postalCode": place.postal_code,
-            "addressCountry": place.country})} for place in location.places]
-    if location is not None and location.type == "remote":
-        data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = [
-            {"@type": "Country", "name": country} for country in location.applicant_countries]
-    pay = role.compensation
-    if pay is not None and (pay.min is not None or pay.max is not None):
-        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.currency,
-                              "value": _without_none({
-                                  "@type": "QuantitativeValue", "minValue": pay.min,
-                                  "maxValue": pay.max, "unitText": pay.period})}
-    if posting and posting.identifier:
-        data["identifier"] = {"@type": "PropertyValue",
-                              "name": organization.name if organization else role.id,
-                              "value": posting.identifier}
-    if posting and posting.direct_apply is not None:
-        data["directApply"] = posting.direct_apply
-    return data
+#: The parts of a job description a JobPosting's description is made of.
+DESCRIBED = ("summary", "responsibilities", "requirements")
 
 
-def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> str:
-    """The summary, responsibilities and requirements as HTML, as far as the page shows them."""
-    parts = [_paragraphs(text) for text in (role.summary, role.level_summary)
-             if text and "summary" in shown]
-    for part, label, items in (
-            ("responsibilities", labels["responsibilities"], role.responsibilities),
-            ("requirements", labels["must"], role.requirements.must),
-            ("requirements", labels["nice"], role.requirements.nice)):
-        if items and part in shown:
-            parts.append(f"<p><strong>{html.escape(label)}</strong></p>{_list(items)}")
-    return "".join(parts)
+def note_posting(directive: TemplateDirective, role: Role) -> None:
+    """Record the JobPosting of this rendering (a level, or a whole family with the span
+    of its salary ranges) if the role has posting data (or any, with ``jobdesc_jsonld``).
 
-
-def problems(data: JsonLd) -> list[str]:
-    """What Google would reject in *data*: missing required properties, bad enums."""
-    found = [f"the JobPosting has no '{key}'" + (f" ({why})" if why else "")
-             for key, why in (("title", ""), ("description", ""),
-                              ("datePosted", "posting.date_posted"),
-                              ("hiringOrganization", "posting.hiring_organization.name"))
-             if not data.get(key)]
-    if "jobLocation" not in data and data.get("jobLocationType") != "TELECOMMUTE":
-        found.append("the JobPosting has no 'jobLocation' (location.places) and is not "
-                     "fully remote")
-    if data.get("jobLocationType") == "TELECOMMUTE" and not data.get(
-            "applicantLocationRequirements"):
-        found.append("a TELECOMMUTE JobPosting needs 'applicantLocationRequirements' "
-                     "(location.applicant_countries)")
-    if data.get("description") and data["description"] == data.get("title"):
-        found.append("the JobPosting's description is the same as its title")
-    found += [f"employmentType '{kind}' is not one of {', '.join(EMPLOYMENT_TYPES)}"
-              for kind in data.get("employmentType", ()) if kind not in EMPLOYMENT_TYPES]
-    if "datePosted" in data and "validThrough" in data and (
-            data["validThrough"] < data["datePosted"]):
-        found.append("validThrough is before datePosted")
-    salary = data.get("baseSalary")
-    if salary is not None:
-        value = salary["value"]
-        if salary.get("currency") not in CURRENCIES:
-            found.append(f"baseSalary currency {salary.get('currency')!r} is not ISO 4217")
-        if value.get("unitText") not in UNIT_TEXTS:
-            found.append(f"baseSalary unitText {value.get('unitText')!r} is not one of "
-                         f"{', '.join(UNIT_TEXTS)} (compensation.period)")
-        if "minValue" in value and "maxValue" in value and value["minValue"] > value["maxValue"]:
-            found.append("baseSalary minValue is more than maxValue")
-    return found
-
-
-def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in mapping.items() if value is not None}
-
-
-def _paragraphs(text: str) -> str:
-    if isinstance(text, Rst):
-        return to_html(text)
-    return "".join(f"<p>{_inline(part)}</p>" for part in paragraphs(text) if part.strip())
-
-
-def _list(items: tuple[Item, ...]) -> str:
-    return "<ul>" + "".join(f"<li>{_inline(item.text)}</li>" for item in items) + "</ul>"
-
-
-def _inline(text: str) -> str:
-    """One paragraph (or item) as HTML: plain text escaped; ``markup: rst`` text as
-    the allow-list reads it."""
-    if isinstance(text, Rst):
-        return to_html(text, inline=True)
-    return html.escape(" ".join(text.split()), quote=False)
+    A posting search engines would reject is left out; its problems are the
+    ``posting`` check's own (one warning per defect, saying the page has none).
+    A page gets a JobPosting only if it renders exactly one role.
+    """
+    config = directive.jobdesc_config
+    shown = directive.shown_sections
+    posting = None
+    # A rendering that shows none of summary, responsibilities and requirements
+    # (say, only how to apply) describes no job: it is not a posting.
+    if (role.posting is not None or config.jsonld) and set(DESCRIBED) & set(shown):
+        posting = job_posting(role, labels(config.labels), shown)
+        rejected = jobposting_problems(role)
+        if not posting["description"]:
+            rejected.append(Problem("posting", "the parts shown here ("
+                                    + ", ".join(p for p in shown if p in DESCRIBED)
+                                    + ") have no text for the JobPosting's description"))
+        if rejected:
+            directive.report(rejected, "no JobPosting is added to the page")
+            posting = None
+    jobdesc_domain(directive.env).note_posting(directive.env.docname, posting)
 
 
 def add_to_page(
@@ -155,17 +56,3 @@ def add_to_page(
     if len(postings) == 1 and postings[0] is not None:
         script = f'<script type="application/ld+json">\n{script_json(postings[0])}\n</script>\n'
         context["metatags"] = context.get("metatags", "") + script
-
-
-#: What JSON inside an HTML <script> element must not contain as is: "<" could
-#: start "</script", "<!--" or "<script" (which change how the element ends, per
-#: the HTML spec); ">" and "&" for good measure; U+2028/U+2029 end lines in JavaScript.
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
-def script_json(data: JsonLd) -> str:
-    """*data* as JSON that is safe inside a ``<script>`` element (numbers are finite:
-    validation refuses NaN and infinity, and this raises rather than write them)."""
-    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).translate(
-        _SCRIPT_ESCAPES)

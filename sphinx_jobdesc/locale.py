@@ -1,8 +1,9 @@
 """Generated labels (headings, fact names, enum values), translatable and overridable.
 
-Labels go through Sphinx's message catalog ``sphinx_jobdesc``, so projects in
-other languages can ship translations; ``jobdesc_labels`` in ``conf.py``
-replaces any of them by name.
+Labels are marked for Sphinx's message catalog ``sphinx_jobdesc`` (no
+translations ship yet, so none is registered: they read in English);
+``jobdesc_labels`` in ``conf.py`` replaces any of them by name. Label names are
+the names of :mod:`.core.vocabulary`.
 """
 
 from __future__ import annotations

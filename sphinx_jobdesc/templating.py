@@ -24,9 +24,9 @@ from docutils.utils import column_width
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from .markup import Rst, escape
-from .model import Compensation, Location, Role
-from .problems import Origin, Problem
+from .core.markup import Rst, escape
+from .core.model import Compensation, Location, Role
+from .core.problems import Origin, Problem
 
 BUNDLED_TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 _ADORNMENTS = {1: "=", 2: "-", 3: "~"}

@@ -8,7 +8,8 @@ from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 
-from .problems import location, warn
+from .core.problems import location
+from .report import warn
 
 
 class SectionOrderCheck(SphinxTransform):

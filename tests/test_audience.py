@@ -11,10 +11,10 @@ from typing import Any, cast, get_args, get_type_hints
 import pytest
 from conftest import Project
 
-from sphinx_jobdesc import model
-from sphinx_jobdesc.audience import PUBLIC_FIELDS
-from sphinx_jobdesc.export import _data
-from sphinx_jobdesc.model import Role
+from sphinx_jobdesc.core import model
+from sphinx_jobdesc.core.audience import PUBLIC_FIELDS
+from sphinx_jobdesc.core.export import _data
+from sphinx_jobdesc.core.model import Role
 from sphinx_jobdesc.outdir import AudienceBoundaryError
 
 ROLE = """\

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_jobdesc.checks import CHECKS, CheckSettings
-from sphinx_jobdesc.roles import resolve_role
+from sphinx_jobdesc.core.checks import CHECKS, CheckSettings
+from sphinx_jobdesc.core.resolve import resolve_role
 
 TODAY = datetime.date(2026, 11, 28)
 SETTINGS = CheckSettings(today=TODAY)

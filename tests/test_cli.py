@@ -255,7 +255,7 @@ def test_a_folder_holds_the_role_files_the_build_finds_not_those_in_sub_folders(
     """One discovery policy: check, export, the catalogue and lookups by id all read the
     files directly in the folder; a draft in a sub-folder is not a role yet."""
     from sphinx_jobdesc import cli
-    from sphinx_jobdesc.roles import role_files
+    from sphinx_jobdesc.core.files import role_files
 
     (tmp_path / "dev.yaml").write_text(CLEAN, encoding="utf8")
     (tmp_path / "drafts").mkdir()

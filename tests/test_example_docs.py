@@ -30,8 +30,8 @@ def test_example_handbook_uses_both_page_syntaxes() -> None:
 
 
 def test_example_interview_has_an_anchor_for_every_rating_value() -> None:
-    from sphinx_jobdesc.interview import build_guide
-    from sphinx_jobdesc.roles import resolve_role
+    from sphinx_jobdesc.core.resolve import resolve_role
+    from sphinx_jobdesc.core.views.interview import build_guide
 
     roles = EXAMPLE_DOCS / "roles"
     for level in ("middle", "middle-plus", "senior"):
@@ -52,7 +52,7 @@ def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
     import json
     import re
 
-    from sphinx_jobdesc.jsonld import problems
+    from google import rejections
 
     out = tmp_path / "public"
     status = build_main(["-W", "--keep-going", "-q", "-t", "public", "-b", "html",
@@ -70,4 +70,4 @@ def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
                                re.S)
         posting = json.loads(script)
         assert posting["title"] == title
-        assert problems(posting) == []
+        assert rejections(posting) == []

@@ -15,7 +15,7 @@ import pytest
 from conftest import Project
 from docutils import nodes
 
-from sphinx_jobdesc.model import Role
+from sphinx_jobdesc.core.model import Role
 
 REPO = Path(__file__).parents[1]
 EXAMPLE = REPO / "example_docs"

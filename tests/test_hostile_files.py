@@ -2,7 +2,7 @@
 
 One row per construct: the file, then every problem it gives as
 ``line: subtype: message``, and what is left of the data. These run through
-the Sphinx-free pipeline (``load_file`` and ``checked_file``), as the build and
+the Sphinx-free pipeline (``load_file`` and ``validated_file``), as the build and
 the command line do.
 """
 
@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sphinx_jobdesc import loader
-from sphinx_jobdesc.loader import MAX_FILE_BYTES, load_file, normalize_text
-from sphinx_jobdesc.roles import MAX_EXTENDS, checked_file, release_cache, resolve_role
+from sphinx_jobdesc.core import loader
+from sphinx_jobdesc.core.files import validated_file
+from sphinx_jobdesc.core.loader import MAX_FILE_BYTES, load_file, normalize_text
+from sphinx_jobdesc.core.resolve import MAX_EXTENDS, release_cache, resolve_role
 
 REPO = Path(__file__).parents[1]
 
@@ -200,7 +201,7 @@ def test_nan_and_infinity_are_read_and_refused_by_the_schema(tmp_path: Path) -> 
     path.write_text("compensation: {currency: EUR, min: .nan, max: .inf}\n", encoding="utf8")
     loaded = load_file(str(path)).data
     assert loaded is not None and math.isnan(loaded["compensation"]["min"])
-    checked = checked_file(str(path), "text")
+    checked = validated_file(str(path), "text")
     assert [f"{p.origin[1] if p.origin else '-'}: {p.subtype}: {p.message}"
             for p in checked.problems] == [
         "1: schema: compensation.min: nan is not a finite number",
@@ -216,7 +217,7 @@ def test_nan_and_infinity_are_read_and_refused_by_the_schema(tmp_path: Path) -> 
 def test_dates_are_written_as_the_format_says(tmp_path: Path, value: str, valid: bool) -> None:
     path = tmp_path / "backend.yaml"
     path.write_text(f"reviewed: {value}\n", encoding="utf8")
-    messages = [p.message for p in checked_file(str(path), "text").problems]
+    messages = [p.message for p in validated_file(str(path), "text").problems]
     shown = value.strip('"')
     assert messages == ([] if valid else [f"reviewed: '{shown}' is not a date (YYYY-MM-DD)"])
 
@@ -224,7 +225,7 @@ def test_dates_are_written_as_the_format_says(tmp_path: Path, value: str, valid:
 def test_an_id_with_a_trailing_newline_is_not_an_id(tmp_path: Path) -> None:
     path = tmp_path / "backend.yaml"
     path.write_text('id: "backend\\n"\n', encoding="utf8")
-    assert [p.message for p in checked_file(str(path), "text").problems] == [
+    assert [p.message for p in validated_file(str(path), "text").problems] == [
         "id: 'backend' is not a valid role id (lowercase letters, digits and hyphens, starting "
         "with a letter; a leading _ marks a base)"]
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_jobdesc.loader import load_file
-from sphinx_jobdesc.roles import Resolution, checked_file, resolve_role
+from sphinx_jobdesc.core.files import validated_file
+from sphinx_jobdesc.core.loader import load_file
+from sphinx_jobdesc.core.resolve import Resolution, resolve_role
 
 FAMILY = """\
 title: Backend Developer
@@ -194,10 +195,10 @@ def test_yaml_1_2_scalars_keep_country_codes_as_text(roles: Path) -> None:
 def test_each_file_is_parsed_once_while_unchanged(roles: Path) -> None:
     path = roles / "r.yaml"
     path.write_text(FAMILY)
-    first = checked_file(str(path), "text")
-    assert checked_file(str(path), "text") is first
+    first = validated_file(str(path), "text")
+    assert validated_file(str(path), "text") is first
     path.write_text(FAMILY + "team: Platform\n")
-    assert checked_file(str(path), "text") is not first
+    assert validated_file(str(path), "text") is not first
 
 
 def test_drop_applies_to_inherited_items_only(roles: Path) -> None:

@@ -116,14 +116,26 @@ def test_roles_without_posting_data_get_none_unless_asked(site: Project) -> None
     site.write("roles/backend.yaml", re.sub(r"posting:\n(  .*\n)+", "", ROLE))
     site.build()
     assert postings(site.output("index.html")) == []
-    site.write("conf.py", 'extensions = ["sphinx_jobdesc"]\njobdesc_jsonld = True\n'
-               'jobdesc_checks = []\n')
+    site.write("conf.py", 'extensions = ["sphinx_jobdesc"]\njobdesc_jsonld = True\n')
     site.build()
     assert site.warnings == [
-        "src/index.rst:4: WARNING: the JobPosting has no 'datePosted' (posting.date_posted); no "
-        "JobPosting is added to the page [jobdesc.posting]",
-        "src/index.rst:4: WARNING: the JobPosting has no 'hiringOrganization' "
-        "(posting.hiring_organization.name); no JobPosting is added to the page "
+        "src/roles/backend.yaml:1: WARNING: 'posting' has no 'date_posted', which a JobPosting "
+        "requires; no JobPosting is added to the page (used in index.rst:4) [jobdesc.posting]",
+        "src/roles/backend.yaml:1: WARNING: 'posting' names no 'hiring_organization' (with a "
+        "'name'), which a JobPosting requires; no JobPosting is added to the page (used in "
+        "index.rst:4) [jobdesc.posting]",
+    ]
+    assert postings(site.output("index.html")) == []
+
+
+def test_a_posting_defect_is_one_warning_from_the_check_and_the_page(site: Project) -> None:
+    """The posting check and the page's JobPosting share one rule set: a defect both
+    see is one warning, saying what it costs the page."""
+    site.write("roles/backend.yaml", ROLE.replace("  date_posted: 2026-11-01\n", ""))
+    site.build()
+    assert [w for w in site.warnings if "date_posted" in w] == [
+        "src/roles/backend.yaml:11: WARNING: 'posting' has no 'date_posted', which a "
+        "JobPosting requires; no JobPosting is added to the page (used in index.rst:4) "
         "[jobdesc.posting]",
     ]
     assert postings(site.output("index.html")) == []

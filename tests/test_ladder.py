@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import Project
 
-from sphinx_jobdesc.ladder import Ladder, build_ladder
-from sphinx_jobdesc.roles import resolve_role
+from sphinx_jobdesc.core.resolve import resolve_role
+from sphinx_jobdesc.core.views.ladder import Ladder, build_ladder
 
 ROLE = """\
 title: Backend Developer

@@ -17,11 +17,11 @@ from collections.abc import Callable
 
 import pytest
 
-from sphinx_jobdesc import markup
-from sphinx_jobdesc.checks.language import _YEARS
-from sphinx_jobdesc.checks.lint import linter
-from sphinx_jobdesc.checks.settings import LintSettings
-from sphinx_jobdesc.jsonld import _paragraphs
+from sphinx_jobdesc.core import markup
+from sphinx_jobdesc.core.checks.language import _YEARS
+from sphinx_jobdesc.core.checks.lint import linter
+from sphinx_jobdesc.core.checks.settings import LintSettings
+from sphinx_jobdesc.core.jobposting import _paragraphs
 
 LINT = linter(LintSettings(allow=("Fail fast",)))
 

@@ -2,7 +2,7 @@
 the gender-coded balance, the realism checks, and how users turn findings off.
 
 Every rule carries its own ``flag`` and ``pass`` examples in
-``sphinx_jobdesc/checks/rules/job-ad.yaml``; the first tests run them all.
+``sphinx_jobdesc/core/checks/rules/job-ad.yaml``; the first tests run them all.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_jobdesc.checks import CheckSettings, LintSettings
-from sphinx_jobdesc.checks.lint import CATEGORIES, Linter, Rule, rules
-from sphinx_jobdesc.problems import SEVERITIES
-from sphinx_jobdesc.roles import resolve_role
+from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
+from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, rules
+from sphinx_jobdesc.core.problems import SEVERITIES
+from sphinx_jobdesc.core.resolve import resolve_role
 
 #: The messy job description this project grew from (shared/seeds), as it was given to us.
 SEED = Path(__file__).parent / "fixtures" / "seed-job-description.txt"

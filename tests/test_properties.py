@@ -34,14 +34,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_jobdesc.audience import for_audience
-from sphinx_jobdesc.checks import CheckSettings
-from sphinx_jobdesc.export import export
-from sphinx_jobdesc.jsonld import job_posting, script_json
-from sphinx_jobdesc.jsonld import problems as posting_problems
+from sphinx_jobdesc.core.audience import for_audience
+from sphinx_jobdesc.core.checks import CheckSettings
+from sphinx_jobdesc.core.checks.posting import jobposting_problems
+from sphinx_jobdesc.core.export import export
+from sphinx_jobdesc.core.jobposting import job_posting, script_json
+from sphinx_jobdesc.core.problems import SUBTYPE_DESCRIPTIONS, Problem
+from sphinx_jobdesc.core.resolve import release_cache, resolve_role
 from sphinx_jobdesc.locale import labels
-from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS, Problem
-from sphinx_jobdesc.roles import release_cache, resolve_role
 
 # --- generators ------------------------------------------------------------------------------
 
@@ -243,7 +243,7 @@ def run_everything(path: Path) -> list[Problem]:
         for audience in ("internal", "public"):
             posting = job_posting(for_audience(role, audience), LABELS,
                                   ("summary", "responsibilities", "requirements"))
-            posting_problems(posting)
+            jobposting_problems(role)
             assert "<" not in script_json(posting)
     data, left_out = export([str(path)], roles_dir=str(path.parent), markup="text",
                             audience="public")

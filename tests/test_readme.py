@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_jobdesc.checks import CHECKS
-from sphinx_jobdesc.checks.lint import rules
-from sphinx_jobdesc.config import JOBDESCRIPTION_SECTIONS, OPTIONS
+from sphinx_jobdesc.config import OPTIONS
+from sphinx_jobdesc.core.checks.lint import rules
+from sphinx_jobdesc.core.problems import SUBTYPE_DESCRIPTIONS
+from sphinx_jobdesc.core.vocabulary import CHECKS, JOBDESCRIPTION_SECTIONS
 from sphinx_jobdesc.directives import (
     InterviewGuideDirective,
     JobCatalogDirective,
     JobDescriptionDirective,
     JobLadderDirective,
 )
-from sphinx_jobdesc.problems import SUBTYPE_DESCRIPTIONS
 
 README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import Project, within
 
 from sphinx_jobdesc import cli
-from sphinx_jobdesc.roles import release_cache
+from sphinx_jobdesc.core.resolve import release_cache
 
 ROLE = "title: Backend\nsummary: {summary}\nresponsibilities: [a]\nrequirements: {{must: [b]}}\n"
 WORDS = "Build fast APIs, rockstar ninja `code` me@example.org https://x.example/a_b *x* :: - 1. "

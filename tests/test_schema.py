@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 from conftest import SNIPPETS, TESTS
 
-from sphinx_jobdesc.loader import load_file
-from sphinx_jobdesc.roles import resolve_role
-from sphinx_jobdesc.validation import role_schema, validate_file
+from sphinx_jobdesc.core.loader import load_file
+from sphinx_jobdesc.core.resolve import resolve_role
+from sphinx_jobdesc.core.validation import role_schema, validate_file
 
 EXAMPLES = sorted((TESTS.parent / "example_docs" / "roles").glob("*.yaml")) + sorted(
     (SNIPPETS / "roles").glob("*.yaml"))

@@ -70,7 +70,7 @@ def test_an_undefined_value_points_at_the_template_line(site: Project) -> None:
     site.build()
     assert site.warnings == [
         "src/_templates/jobdescription.rst.jinja:3: WARNING: template error: 'sphinx_jobdesc."
-        "model.Role object' has no attribute 'salary' (used in index.rst:4) [jobdesc.template]"
+        "core.model.Role object' has no attribute 'salary' (used in index.rst:4) [jobdesc.template]"
     ]
 
 

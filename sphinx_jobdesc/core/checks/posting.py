@@ -7,23 +7,31 @@ import datetime
 
 from ..model import Role
 from ..problems import Problem
+from ..vocabulary import CURRENCIES
 from .settings import CheckSettings
-
-#: ISO 4217 codes of currencies people are paid in (fund, metal and test codes left out).
-CURRENCIES = frozenset(
-    """
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
-BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP
-GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS
-KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR
-MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
-SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD
-TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL
-""".split()  # noqa: SIM905 - a table is easier to check against the standard
-)
 
 
 def posting_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """The ``posting`` check: a salary range where the law asks for one, and whatever
+    search engines would reject in the role's JobPosting."""
+    problems = []
+    pay = role.compensation
+    if settings.require_salary and (pay is None or pay.min is None or pay.max is None):
+        problems.append(Problem(
+            "posting", f"{_name(role)} has no salary range (min and max); pay-transparency "
+            "laws in many places require one in every posting (jobdesc_require_salary)",
+            pay.origin if pay and pay.origin else role.origin, "warning"))
+    return problems + jobposting_problems(role, posted=role.posting is not None)
+
+
+def jobposting_problems(role: Role, *, posted: bool = True) -> list[Problem]:
+    """What search engines would reject in the JobPosting of *role*: its pay and
+    location always, and (if it is *posted*) the properties a JobPosting requires.
+
+    One rule set: the ``posting`` check reports these, and a page whose JobPosting
+    has any is left without one. Both give the same problems, so one defect is one
+    warning.
+    """
     problems: list[Problem] = []
 
     def report(message: str, origin: tuple[str, int] | None, error: bool = False) -> None:
@@ -31,11 +39,6 @@ def posting_problems(role: Role, settings: CheckSettings) -> list[Problem]:
                                 "error" if error else "warning"))
 
     pay = role.compensation
-    has_range = pay is not None and pay.min is not None and pay.max is not None
-    if settings.require_salary and not has_range:
-        report(f"{_name(role)} has no salary range (min and max); pay-transparency laws in "
-               "many places require one in every posting (jobdesc_require_salary)",
-               pay.origin if pay else None)
     if pay is not None:
         if pay.min is not None and pay.max is not None and pay.min > pay.max:
             report(f"salary range of {_name(role)}: min {pay.min:g} is more than max "
@@ -49,22 +52,24 @@ def posting_problems(role: Role, settings: CheckSettings) -> list[Problem]:
     if location is not None and location.type == "remote" and not location.applicant_countries:
         report("a fully remote role must name 'applicant_countries' (where applicants may live); "
                "search engines reject remote postings without them", location.origin)
-    if role.posting is not None:
-        posting = role.posting
-        if posting.date_posted is None:
-            report("'posting' has no 'date_posted', which a JobPosting requires",
-                   posting.origin)
-        if posting.hiring_organization is None or not posting.hiring_organization.name:
-            report("'posting' names no 'hiring_organization' (with a 'name'), which a "
-                   "JobPosting requires", posting.origin)
-        if (location is None or not location.places) and (
-                location is None or location.type != "remote"):
-            report("a posted role needs 'location.places' (or 'location.type: remote' with "
-                   "'applicant_countries') for the JobPosting's location", posting.origin)
-        if posting.date_posted and posting.valid_through and (
-                posting.valid_through < posting.date_posted):
-            report(f"posting.valid_through {posting.valid_through} is before date_posted "
-                   f"{posting.date_posted}", posting.origin, error=True)
+    if not posted:
+        return problems
+    posting = role.posting
+    where = posting.origin if posting else None
+    if posting is None or posting.date_posted is None:
+        report("'posting' has no 'date_posted', which a JobPosting requires", where)
+    if posting is None or posting.hiring_organization is None or (
+            not posting.hiring_organization.name):
+        report("'posting' names no 'hiring_organization' (with a 'name'), which a "
+               "JobPosting requires", where)
+    if (location is None or not location.places) and (
+            location is None or location.type != "remote"):
+        report("a posted role needs 'location.places' (or 'location.type: remote' with "
+               "'applicant_countries') for the JobPosting's location", where)
+    if posting and posting.date_posted and posting.valid_through and (
+            posting.valid_through < posting.date_posted):
+        report(f"posting.valid_through {posting.valid_through} is before date_posted "
+               f"{posting.date_posted}", where, error=True)
     return problems
 
 

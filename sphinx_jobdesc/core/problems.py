@@ -1,4 +1,4 @@
-"""Problems found in role files, and how they become Sphinx warnings.
+"""Problems found in role files: typed values, not log calls.
 
 Every check returns :class:`Problem` values instead of logging, so the same
 findings can be reported by the Sphinx build and by other front ends. All
@@ -11,12 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Literal, get_args
-
-if TYPE_CHECKING:
-    from docutils.nodes import Node
-    from sphinx.util.logging import SphinxLoggerAdapter
+from typing import Literal, get_args
 
 WARNING_TYPE = "jobdesc"
 
@@ -132,26 +127,3 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     by_lower = {str(choice).lower(): str(choice) for choice in choices}
     close = difflib.get_close_matches(str(value).lower(), list(by_lower), 1)
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
-
-
-def warn(message: str, subtype: Subtype, where: str | Origin | Node | None) -> None:
-    """Log a typed ``jobdesc`` warning at *where*: ``file:line``, an origin or a node.
-
-    Sphinx 8 and later show ``[jobdesc.<subtype>]`` themselves; before that the
-    suffix is added here so users can see what to put in ``suppress_warnings``.
-    """
-    if isinstance(where, tuple):
-        where = location(where)
-    import sphinx
-
-    if sphinx.version_info < (8,):
-        message = f"{message} [{WARNING_TYPE}.{subtype}]"
-    _logger().warning(message, type=WARNING_TYPE, subtype=subtype, location=where)
-
-
-@cache
-def _logger() -> SphinxLoggerAdapter:
-    # Imported on first use: the command line reports problems without Sphinx.
-    from sphinx.util import logging
-
-    return logging.getLogger("sphinx_jobdesc")

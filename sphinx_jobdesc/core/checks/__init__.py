@@ -19,12 +19,13 @@ from collections.abc import Callable, Sequence
 
 from ..model import Role
 from ..problems import Origin, Problem
+from ..vocabulary import CHECKS
 from . import lint
 from .interview import anchor_problems, coverage_problems, time_budget_problems
 from .language import language_problems
 from .posting import posting_problems, staleness_problems
 from .references import reference_problems
-from .settings import CHECKS, CheckSettings, LintSettings
+from .settings import CheckSettings, LintSettings
 
 __all__ = ["CHECKS", "CheckSettings", "LintSettings", "file_problems", "role_problems"]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-#: The checks that can be turned on and off (``jobdesc_checks``, ``--disable``).
-CHECKS = ("coverage", "time_budget", "anchors", "posting", "staleness", "lint")
+from ..vocabulary import CHECKS
 
 #: Years of experience a requirement may ask for, by a word of the level's id or title.
 DEFAULT_MAX_YEARS = {

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .model import Competency, Interview, Question, RatingPoint, Role, Stage, applies_to
-
-AUDIENCES = ("interviewer", "candidate")
+from ..model import Competency, Interview, Question, RatingPoint, Role, Stage, applies_to
 
 
 @dataclass(frozen=True)

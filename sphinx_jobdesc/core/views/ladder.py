@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Competency, Item, Level, Role
-
-SHOW = ("added", "full")
+from ..model import Competency, Item, Level, Role
 
 
 @dataclass(frozen=True)

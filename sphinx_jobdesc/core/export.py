@@ -24,10 +24,10 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .audience import for_audience
-from .interview import interview_at_level
 from .model import Role
 from .problems import Problem
-from .roles import families, resolve_levels
+from .resolve import families, resolve_levels
+from .views.interview import interview_at_level
 
 #: The version of the ``jobdesc.json`` shape (``schema/export.schema.json``).
 EXPORT_VERSION = 1

@@ -35,8 +35,6 @@ from .model import (
     Stage,
 )
 
-AUDIENCES = ("internal", "public")
-
 
 def _all(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))

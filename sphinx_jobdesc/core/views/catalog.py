@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .model import Role
-
-#: The columns a catalogue can show, in their default order.
-COLUMNS = ("title", "family", "levels", "team", "location", "salary")
+from ..model import Role
+from ..vocabulary import JOBCATALOG_COLUMNS
 
 _SORT_KEYS: dict[str, Callable[[Role], tuple[object, ...]]] = {
     "title": lambda role: (role.title.lower(),),
@@ -25,7 +23,7 @@ _SORT_KEYS: dict[str, Callable[[Role], tuple[object, ...]]] = {
                             role.compensation.min is not None else float("inf"),
                             role.title.lower()),
 }
-assert set(_SORT_KEYS) == set(COLUMNS)
+assert set(_SORT_KEYS) == set(JOBCATALOG_COLUMNS)
 
 
 @dataclass(frozen=True)

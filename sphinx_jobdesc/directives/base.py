@@ -1,0 +1,266 @@
+"""What every directive of the extension shares: options, modes, render, report.
+
+``RoleDirective.run()`` reads as the pipeline: read the options, find the role
+file, resolve it (load, validate, inherit), render the template to
+reStructuredText, parse that into the host page, then give the generated
+sections stable ids. Every file involved is noted as a dependency so
+incremental builds re-read exactly the pages that use a changed role file or
+template. Problems become typed warnings and never stop the rest of the page
+from rendering.
+
+A directive is one module next to this one: a subclass that declares its
+``kind`` (its name, template and CSS class), its options, its sections and
+what its template needs (:meth:`RoleDirective.context`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .. import rst
+from ..config import Settings, settings
+from ..core.audience import for_audience
+from ..core.files import find_role_file, is_path, named_id, other_declarations
+from ..core.model import Role
+from ..core.problems import Problem, did_you_mean
+from ..core.resolve import resolve_role
+from ..core.vocabulary import HEADINGS, LAYOUTS
+from ..domain import Use, jobdesc_domain
+from ..locale import labels
+from ..report import warn
+from ..templating import environment, render
+
+
+class TemplateDirective(SphinxDirective):
+    """A template rendered to reStructuredText, parsed into the page, its sections
+    given stable ids."""
+
+    #: The directive's name; also its template's name and its CSS class.
+    kind: ClassVar[str]
+    #: The parts the directive can show, in their default order.
+    all_sections: ClassVar[tuple[str, ...]] = ()
+    #: The label of the title it gives a page without one (``{title}``: the role's).
+    title_label: ClassVar[str | None] = None
+
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {
+        "sections": directives.unchanged,
+        "heading": directives.unchanged,
+        "layout": directives.unchanged,
+        "template": directives.unchanged_required,
+        "name": directives.unchanged_required,
+        "class": directives.class_option,
+        "debug": directives.flag,
+    }
+
+    @cached_property
+    def reported(self) -> set[tuple[Problem, str]]:
+        """The problems this directive has reported, with their consequences (several
+        levels share many)."""
+        return set()
+
+    @cached_property
+    def jobdesc_config(self) -> Settings:
+        """The project's validated ``jobdesc_*`` settings, read once per directive."""
+        return settings(self.config)
+
+    @cached_property
+    def shown_sections(self) -> list[str]:
+        """The parts this directive shows, in order (also what a JobPosting may describe)."""
+        if not self.options.get("sections"):
+            return list(self.default_sections(self.jobdesc_config))
+        return self.listed("sections", self.all_sections, "known",
+                           lambda name: f"unknown section {name!r}")
+
+    def templates(self, layout: str) -> list[str]:
+        """The template names to try, in order: ``:template:``, else the design
+        layout's own (if it has one), else the plain one."""
+        if self.options.get("template"):
+            return [self.options["template"]]
+        plain = f"{self.kind}.rst.jinja"
+        return [f"design/{plain}", plain] if layout == "design" else [plain]
+
+    def render_template(self, context: dict[str, object], anchor: str,
+                        title: str | None = None) -> list[nodes.Node]:
+        """Render this directive's template with *context* and parse it into the page;
+        a page without a title gets *title*."""
+        config = self.jobdesc_config
+        heading_mode = self.heading_mode(config)
+        layout = self.layout(config)
+        rendered = render(environment(config.templates_path), self.templates(layout), {
+            "sections": self.shown_sections,
+            "labels": labels(config.labels),
+            "heading_mode": heading_mode,
+            "layout": layout,
+            **context,
+        })
+        self.note_dependencies(rendered.files)
+        jobdesc_domain(self.env).note_templates(self.env.docname, config.templates_path,
+                                                rendered.lookups)
+        self.report(rendered.problems)
+        if rendered.text is None:
+            return []
+        parsed = rst.parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
+        rst.name_sections(self, parsed, rendered.headings, anchor)
+        rst.name_anchors(self, parsed, rendered.anchors, anchor)
+        if "debug" in self.options:
+            parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
+        classes = ["jobdesc", f"jobdesc-{self.kind}", *self.options.get("class", [])]
+        output = rst.assemble(parsed, classes, self)
+        if title and output and rst.starts_untitled_page(self):
+            output = [rst.titled(self, title, anchor, output)]
+        if output:
+            self.add_name(output[0])
+        return output
+
+    # --- options -----------------------------------------------------------------------
+
+    def choice(self, option: str, choices: Sequence[str], default: str) -> str:
+        value = self.options.get(option, "").strip().lower() or default
+        if value not in choices:
+            warn(f":{option}: {value!r} is not one of {', '.join(choices)}"
+                 f"{did_you_mean(value, choices)}; using {default!r}", "option",
+                 self.get_location())
+            return default
+        return value
+
+    def default_sections(self, config: Settings) -> Sequence[str]:
+        return self.all_sections
+
+    def listed(
+        self, option: str, known: Sequence[str], listing: str, unknown: Callable[[str], str]
+    ) -> list[str]:
+        """The names *option* lists that are *known*, in its order; a warning for each other."""
+        chosen = []
+        for name in self.options[option].replace(",", " ").split():
+            if name in known:
+                chosen.append(name)
+            else:
+                warn(f":{option}: {unknown(name)}{did_you_mean(name, known)} "
+                     f"({listing}: {', '.join(known) or 'none'})", "option", self.get_location())
+        return chosen
+
+    def heading_mode(self, config: Settings) -> str:
+        """'section' only where docutils allows sections; rubrics elsewhere."""
+        mode = self.choice("heading", HEADINGS, config.heading)
+        allowed = isinstance(self.state_machine.node, nodes.document | nodes.section)
+        if mode == "auto":
+            return "section" if allowed else "rubric"
+        if mode == "section" and not allowed:
+            warn("sections are not allowed here (inside another element); rubrics are used",
+                 "heading", self.get_location())
+            return "rubric"
+        return mode
+
+    def layout(self, config: Settings) -> str:
+        mode = self.choice("layout", LAYOUTS, config.layout)
+        design_loaded = "sphinx_design" in self.config.extensions
+        if mode == "auto":
+            return "design" if design_loaded else "plain"
+        if mode == "design" and not design_loaded:
+            warn("the design layout needs 'sphinx_design' in extensions; the plain layout is used",
+                 "design", self.get_location())
+            return "plain"
+        return mode
+
+    # --- files and problems ------------------------------------------------------------
+
+    def roles_dir(self, config: Settings) -> str:
+        return os.path.join(self.env.srcdir, config.roles_dir)
+
+    def note_dependencies(self, files: Sequence[str]) -> None:
+        for file in files:
+            self.env.note_dependency(file)
+
+    def report(self, problems: Sequence[Problem], consequence: str = "") -> None:
+        """Problems in files this directive used: once per build, at the file's line,
+        naming every page that uses it (the domain gathers them); a problem without a
+        line, at the directive."""
+        domain = jobdesc_domain(self.env)
+        page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
+        for problem in problems:
+            if (problem, consequence) in self.reported:
+                continue
+            self.reported.add((problem, consequence))
+            if problem.origin is None:
+                warn(problem.message + (f"; {consequence}" if consequence else ""),
+                     problem.subtype, self.get_location())
+            else:
+                domain.note_problem(self.env.docname, Use(problem, self.env.docname, page,
+                                                          consequence))
+
+
+class RoleDirective(TemplateDirective):
+    """A directive that renders one role file: find it, resolve it, render it."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = {
+        **TemplateDirective.option_spec,
+        "level": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        config = self.jobdesc_config
+        path = self.locate_role(self.arguments[0], config)
+        if path is None:
+            return []
+        resolution = resolve_role(path, self.options.get("level"), roles_dir=self.roles_dir(config),
+                                  markup=config.markup, checks=config.checks)
+        self.note_dependencies(resolution.files)
+        self.report(resolution.problems)
+        if resolution.role is None:
+            return []
+        role = for_audience(resolution.role, config.audience)
+        context = self.context(role, path, config)
+        output = self.render_template({"role": role, **context}, self.anchor(role),
+                                      self.page_title(role))
+        return self.finish(role, output)
+
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        """What this directive's template needs beyond the role (read from *path*),
+        labels and modes."""
+        return {}
+
+    def page_title(self, role: Role) -> str | None:
+        """The title this directive gives a page that has none: its label with the
+        role's (level's) title."""
+        if self.title_label is None:
+            return None
+        label = labels(self.jobdesc_config.labels)[self.title_label]
+        return label.replace("{title}", role.title)
+
+    def anchor(self, role: Role) -> str:
+        """The prefix of the generated section ids, such as ``backend-developer-senior``."""
+        return role.id + (f"-{role.level.id}" if role.level else "")
+
+    def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
+        """The directive's nodes, after anything it adds to them (targets, index entries)."""
+        return output
+
+    def locate_role(self, reference: str, config: Settings) -> str | None:
+        """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
+        if is_path(reference):
+            return str(self.env.relfn2path(reference, self.env.docname)[1])
+        folder = self.roles_dir(config)
+        path, looked_at = find_role_file(reference, [folder], config.markup)
+        self.note_dependencies(looked_at)
+        if path is not None and named_id(path) != reference:
+            # found by its id, not its name: is it the only one, and will it stay so?
+            jobdesc_domain(self.env).note_found_by_id(self.env.docname, folder, reference)
+            self.report(other_declarations(reference, path, [folder], config.markup))
+        if path is None and not os.path.isdir(folder):
+            warn(f"no roles folder at {folder}, where role '{reference}' is "
+                 "looked up (set jobdesc_roles_dir in conf.py, relative to the source folder)",
+                 "load", self.get_location())
+        elif path is None:
+            warn(f"no role file with id '{reference}' in '{config.roles_dir}' (looked for "
+                 f"{reference}.yaml, .yml or .json, and for an 'id: {reference}' line)",
+                 "load", self.get_location())
+        return path

@@ -1,0 +1,47 @@
+"""``.. interviewguide:: <role id or path>``: stages, questions, anchors and scorecards."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils.parsers.rst import directives
+
+from ..config import Settings
+from ..core.model import Role
+from ..core.views.interview import build_guide, stage_ids
+from ..core.vocabulary import GUIDE_AUDIENCES, INTERVIEWGUIDE_SECTIONS
+from ..report import warn
+from .base import RoleDirective
+
+
+class InterviewGuideDirective(RoleDirective):
+    kind = "interviewguide"
+    all_sections = INTERVIEWGUIDE_SECTIONS
+    title_label = "interviewguide_title"
+    option_spec: ClassVar[dict[str, object]] = {
+        **RoleDirective.option_spec,
+        "stages": directives.unchanged,
+        "audience": directives.unchanged,
+        "scorecard": directives.unchanged,
+    }
+
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        audience = self.choice("audience", GUIDE_AUDIENCES, "interviewer")
+        if config.audience == "public":  # a public build never shows the interviewer's view
+            audience = "candidate"
+        scorecard = self.choice("scorecard", ("on", "off"), "on") == "on"
+        if role.interview is None or not role.interview.stages:
+            warn(f"role '{role.id}' has no interview stages to show", "empty",
+                 self.get_location())
+        return {"guide": build_guide(role, self.stages(role), audience), "scorecard": scorecard}
+
+    def anchor(self, role: Role) -> str:
+        return f"{super().anchor(role)}-interview"
+
+    def stages(self, role: Role) -> list[str] | None:
+        """The stage ids of ``:stages:`` that apply at this level, warning about the others."""
+        if not self.options.get("stages"):
+            return None
+        level = f" at level '{role.level.id}'" if role.level else ""
+        return self.listed("stages", stage_ids(role), "stages",
+                           lambda name: f"role '{role.id}' has no stage {name!r}{level}")

@@ -1,0 +1,70 @@
+"""``.. jobdescription:: <role id or path>``: the job description of a role or level."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+
+from .. import rst
+from ..config import Settings
+from ..core.files import title_of
+from ..core.model import Role
+from ..core.problems import location
+from ..core.vocabulary import JOBDESCRIPTION_SECTIONS
+from ..domain import Rendering, jobdesc_domain
+from ..jsonld import note_posting
+from .base import RoleDirective
+
+
+class JobDescriptionDirective(RoleDirective):
+    kind = "jobdescription"
+    all_sections = JOBDESCRIPTION_SECTIONS
+    option_spec: ClassVar[dict[str, object]] = {
+        **RoleDirective.option_spec,
+        "canonical": directives.flag,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+    }
+
+    def default_sections(self, config: Settings) -> Sequence[str]:
+        return config.sections
+
+    def page_title(self, role: Role) -> str:
+        return role.title
+
+    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+        """The title of the role this one reports to, from its role file: a link to a
+        role no page renders still shows words, not an id."""
+        if not role.reports_to:
+            return {"reports_to_title": None}
+        title, looked_at = title_of(role.reports_to, [self.roles_dir(config)], config.markup)
+        self.note_dependencies(looked_at)
+        return {"reports_to_title": title}
+
+    def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
+        """Record the page's JobPosting, and make this rendering a link target
+        (``:job:``), an index entry and an ``objects.inv`` entry unless it is ``:no-index:``.
+        A ``reports_to`` link that finds no page is reported at the role file's line."""
+        note_posting(self, role)
+        if role.reports_to and "reports_to" in role.origins:
+            page = f"{self.env.doc2path(self.env.docname, False)}:{self.lineno}"
+            for top in output:
+                for xref in top.findall(addnodes.pending_xref):
+                    if xref.get("reftarget") == role.reports_to:
+                        xref["jobdesc_origin"] = location(role.origins["reports_to"])
+                        xref["jobdesc_page"] = page
+        if not output or "no-index" in self.options or "noindex" in self.options:
+            return output
+        first = output[0]
+        assert isinstance(first, nodes.Element)
+        target = rst.add_target(self, first, "job", self.anchor(role))
+        jobdesc_domain(self.env).note_rendering(self.env.docname, Rendering(
+            role.id, role.level.id if role.level else "", role.title, target,
+            "canonical" in self.options, self.lineno,
+            tuple((level.id, level.title) for level in role.levels)))
+        index = addnodes.index(entries=[("single", f"{role.title} (role)", target, "", None)])
+        return [index, *output]
