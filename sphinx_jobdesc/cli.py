@@ -21,20 +21,19 @@ import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from . import __version__
-from .config import check_settings, read_conf_py, validated_values
+from .cli_reports import display, json_report, text_report
 from .core.checks import CheckSettings, LintSettings, file_problems
 from .core.checks.lint import rules
+from .core.config import JobdescConfig, declarations
 from .core.export import export, greenhouse
 from .core.files import declared_id, role_files, validated_file
 from .core.problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
 from .core.resolve import resolve_levels
 from .core.vocabulary import BUILD_AUDIENCES, CHECKS
 
-#: The ``--format json`` output's shape; bumped when it changes incompatibly.
-JSON_FORMAT_VERSION = 1
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -113,11 +112,16 @@ def _parser() -> argparse.ArgumentParser:
 class Project:
     """What the checks need to know about the handbook the role files belong to."""
 
-    markup: str = "text"
-    audience: str = "internal"
+    config: JobdescConfig = field(default_factory=JobdescConfig)
+    #: The project's roles folder (None without ``--conf-dir``).
     roles_dir: str | None = None
+    #: ``config``'s checks, with the command line's ``--allow`` and ``--disable``.
     checks: CheckSettings = field(default_factory=CheckSettings)
     config_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def markup(self) -> str:
+        return self.config.markup
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -126,7 +130,7 @@ def _check(args: argparse.Namespace) -> int:
     files = _role_files(args.paths, project)
     problems, unreadable = check_files(files, project)
     problems = project.config_problems + problems
-    report = _json_report if args.format == "json" else _text_report
+    report = json_report if args.format == "json" else text_report
     report(files, problems, sys.stdout)
     if unreadable:
         return EXIT_USAGE
@@ -141,9 +145,9 @@ def _export(args: argparse.Namespace) -> int:
     files = _role_files(args.paths, project)
     # ``extends`` is looked up next to each file, then in the project's roles folder
     data, problems = export(files, roles_dir=project.roles_dir or ".", markup=project.markup,
-                            audience=args.audience or project.audience)
+                            audience=args.audience or project.config.audience)
     for problem in problems:
-        where = f"{_display(problem.origin[0])}:{problem.origin[1]}: " if problem.origin else ""
+        where = f"{display(problem.origin[0])}:{problem.origin[1]}: " if problem.origin else ""
         print(f"{where}{problem.severity}: {problem.message}; the role is left out "
               f"[{WARNING_TYPE}.{problem.subtype}]", file=sys.stderr)
     content = greenhouse(data) if args.format == "greenhouse" else data
@@ -170,15 +174,33 @@ def _project(conf_dir: str | None) -> Project:
     except Exception as error:  # conf.py is user code: report whatever it raises
         last = [line for line in str(error).splitlines() if line.strip()][-1:] or [""]
         raise UsageError(f"cannot read {conf}: {last[0].strip()}") from error
-    values, messages = validated_values(raw)
+    config, invalid = JobdescConfig.from_values(raw)
     return Project(
-        markup=values["jobdesc_markup"],
-        audience=values["jobdesc_audience"],
-        roles_dir=os.path.join(conf_dir, values["jobdesc_roles_dir"]),
-        checks=check_settings(values),
+        config=config,
+        roles_dir=os.path.join(conf_dir, config.roles_dir),
+        checks=config.check_settings,
         config_problems=[Problem("config", message, (str(conf), 1), "warning")
-                         for message in messages],
+                         for message in invalid.values()],
     )
+
+
+def read_conf_py(conf_dir: str) -> dict[str, Any]:
+    """The ``jobdesc_*`` values of *conf_dir*/``conf.py``, read by Sphinx's own loader as
+    ``sphinx-build`` reads it (in its folder, ``tags`` defined, no tags set), unvalidated.
+
+    Sphinx's reader, not a copy of it, so both agree on what a ``conf.py`` means.
+    """
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    # sphinx-build passes an absolute folder; a relative one would be read twice over
+    config = Config.read(os.path.abspath(conf_dir), overrides={}, tags=Tags())
+    names = []
+    for value in declarations():
+        config.add(value.name, value.default, value.rebuild, value.types)
+        names.append(value.name)
+    config.init_values()
+    return {name: config[name] for name in names}
 
 
 def _with_options(
@@ -274,50 +296,3 @@ def _levels_check(path: str, levels: list[str | None], project: Project) -> list
     return [problem for resolution in resolve_levels(
         path, levels or [None], roles_dir=roles_dir, markup=project.markup,
         checks=project.checks) for problem in resolution.problems]
-
-
-def _display(path: str) -> str:
-    """*path* as the reports show it: relative where that is shorter, and printable
-    (a file name that is not UTF-8 shows U+FFFD where its bad bytes are)."""
-    relative = os.path.relpath(path)
-    shown = path if relative.startswith("..") else relative
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _text_report(files: list[str], problems: list[Problem], out: TextIO) -> None:
-    for problem in problems:
-        path, line = problem.origin or ("", 0)
-        where = f"{_display(path)}:{line}" if line else _display(path)
-        print(f"{where}: {problem.severity}: {problem.message} "
-              f"[{WARNING_TYPE}.{problem.subtype}]", file=out)
-    counts = _counts(problems)
-    summary = ", ".join(f"{n} {severity}{'s' if n != 1 else ''}"
-                        for severity, n in counts.items() if n)
-    noun = "file" if len(files) == 1 else "files"
-    print(f"{len(files)} role {noun} checked: {summary or 'no problems'}", file=out)
-
-
-def _json_report(files: list[str], problems: list[Problem], out: TextIO) -> None:
-    report: dict[str, Any] = {
-        "version": JSON_FORMAT_VERSION,
-        "files": [_display(path) for path in files],
-        "counts": _counts(problems),
-        "problems": [
-            {
-                "file": _display(p.origin[0]) if p.origin else None,
-                "line": p.origin[1] if p.origin and p.origin[1] else None,
-                "severity": p.severity,
-                "type": f"{WARNING_TYPE}.{p.subtype}",
-                "rule": p.rule,
-                "message": p.message,
-            }
-            for p in problems
-        ],
-    }
-    json.dump(report, out, indent=2)
-    out.write("\n")
-
-
-def _counts(problems: list[Problem]) -> dict[str, int]:
-    return {severity: sum(p.severity == severity for p in problems)
-            for severity in reversed(SEVERITIES)}

@@ -27,6 +27,7 @@ from jinja2.runtime import Context
 from .core.markup import Rst, escape
 from .core.model import Compensation, Location, Role
 from .core.problems import Origin, Problem
+from .core.views.jobdescription import amount, facts, job_link, location_text, salary_range
 
 BUNDLED_TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 _ADORNMENTS = {1: "=", 2: "-", 3: "~"}
@@ -129,32 +130,9 @@ def _minutes(context: Context, value: int | None) -> str:
     return f"{value} {context['labels']['minutes']}" if value else ""
 
 
-def _amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-def location_text(location: Location, labels: Mapping[str, str]) -> str:
-    """"Remote (DE, NL)", "Hybrid: Berlin, DE" and the like."""
-    kind = labels.get(location.type, location.type) if location.type else ""
-    places = "; ".join(str(place) for place in location.places)
-    if location.type == "remote" and location.applicant_countries:
-        places = places or ", ".join(location.applicant_countries)
-        return f"{kind} ({places})"
-    return ": ".join(part for part in (kind, places) if part)
-
-
-def salary_range(compensation: Compensation, labels: Mapping[str, str]) -> str:
-    """"EUR 70,000-90,000 per year" (with an en dash); empty without amounts."""
-    amounts = [_amount(v) for v in (compensation.min, compensation.max) if v is not None]
-    span = "\u2013".join(dict.fromkeys(amounts))  # an en dash
-    period = labels.get(compensation.period, "") if compensation.period and span else ""
-    return " ".join(part for part in (compensation.currency if span else "", span, period) if part)
-
-
-def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> Rst:
-    """The salary range, then the note as a paragraph."""
-    text = salary_range(compensation, labels)
-    return Rst("\n\n".join(escape(part) for part in (text, compensation.note) if part))
+@pass_context
+def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
+    return facts(role, context["labels"], context.get("reports_to_title"))
 
 
 @pass_context
@@ -174,39 +152,6 @@ _LATEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {
 def _latex(text: Any) -> Rst:
     """*text* for a ``raw:: latex`` block (labels in the printed interview kit)."""
     return Rst("".join(_LATEX_SPECIALS.get(char, char) for char in str(text)))
-
-
-def _job(text: Any, target: str) -> Rst:
-    """A ``:job:`` link to *target* (an id the schema checked) with *text* as its words."""
-    words = " ".join(str(text).split())
-    for char in "\\`<>":
-        words = words.replace(char, "\\" + char)
-    return Rst(f":job:`{words} <{target}>`")
-
-
-@pass_context
-def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
-    """The at-a-glance rows of *role*: (label name, text), only those that have a value."""
-    labels = context["labels"]
-    rows: list[tuple[str, str]] = []
-    if role.level is not None:
-        rows.append(("level", role.level.title))
-    elif role.levels:
-        rows.append(("levels", ", ".join(level.title for level in role.levels)))
-    rows.extend((name, value) for name in ("department", "team")
-                if (value := getattr(role, name)))
-    if role.reports_to:  # an id the schema checked; the title as its words, if known
-        title = context.get("reports_to_title")
-        rows.append(("reports_to", _job(title, role.reports_to) if title
-                     else Rst(f":job:`{role.reports_to}`")))
-    if role.location is not None and (text := location_text(role.location, labels)):
-        rows.append(("location", text))
-    if role.employment_type:
-        rows.append(("employment_type",
-                     ", ".join(labels.get(kind, kind) for kind in role.employment_type)))
-    if role.compensation is not None and (text := salary_text(role.compensation, labels)):
-        rows.append(("salary", text))
-    return rows
 
 
 #: The process's Jinja environments, one per template search path.
@@ -243,9 +188,9 @@ def _new_environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount, slug=_slug,
-                       minutes=_minutes, nest=_nest, location=_location, salary=_salary, job=_job,
-                       latex=_latex)
+    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=amount, slug=_slug,
+                       minutes=_minutes, nest=_nest, location=_location, salary=_salary,
+                       job=job_link, latex=_latex)
     env.globals.update(heading=_heading, anchor=_anchor, facts=_facts)
     return env
 

@@ -10,6 +10,12 @@ from typing import Any
 import pytest
 from conftest import Project, copy_snippet_roles
 
+from sphinx_jobdesc.core.vocabulary import (
+    FACTS,
+    INTERVIEWGUIDE_SECTIONS,
+    JOBDESCRIPTION_SECTIONS,
+    JOBLADDER_SECTIONS,
+)
 from sphinx_jobdesc.locale import LABELS, labels
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "sphinx_jobdesc" / "schema"
@@ -40,6 +46,14 @@ def test_the_schema_has_enums_a_page_shows() -> None:
 @pytest.mark.parametrize(("path", "value"), SHOWN)
 def test_every_enum_value_a_page_shows_has_a_label(path: str, value: str) -> None:
     assert value in LABELS, f"{path}: add a label for {value!r} to sphinx_jobdesc/locale.py"
+
+
+@pytest.mark.parametrize("name", sorted({*FACTS, *JOBDESCRIPTION_SECTIONS,
+                                         *INTERVIEWGUIDE_SECTIONS, *JOBLADDER_SECTIONS}
+                                        - {"extra"}))  # extra sections carry their titles
+def test_every_fact_and_section_has_a_label(name: str) -> None:
+    """Adding a fact or a section is one vocabulary entry, and its label."""
+    assert name in LABELS, f"add a label for {name!r} to sphinx_jobdesc/locale.py"
 
 
 @pytest.mark.parametrize(("name", "words"), [

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_jobdesc.config import OPTIONS
+from sphinx_jobdesc.config import NAMES
 from sphinx_jobdesc.core.checks.lint import rules
 from sphinx_jobdesc.core.problems import SUBTYPE_DESCRIPTIONS
 from sphinx_jobdesc.core.vocabulary import CHECKS, JOBDESCRIPTION_SECTIONS
-from sphinx_jobdesc.directives import (
-    InterviewGuideDirective,
-    JobCatalogDirective,
-    JobDescriptionDirective,
-    JobLadderDirective,
-)
+from sphinx_jobdesc.directives import DIRECTIVES
+from sphinx_jobdesc.reference import TABLES, generated_tables
 
 README = (Path(__file__).parent.parent / "README.md").read_text("utf8")
 
@@ -25,13 +21,20 @@ def test_warning_subtype_is_documented(subtype: str) -> None:
     assert f"| `jobdesc.{subtype}` |" in README
 
 
-@pytest.mark.parametrize("name", [option.name for option in OPTIONS])
+@pytest.mark.parametrize("name", NAMES)
 def test_config_value_is_documented(name: str) -> None:
-    assert f"| `jobdesc_{name}` |" in README
+    assert f"| `{name}` |" in README
 
 
-DIRECTIVES = (JobDescriptionDirective, InterviewGuideDirective, JobLadderDirective,
-              JobCatalogDirective)
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_a_generated_table_is_as_committed(name: str) -> None:
+    """Run ``python -m sphinx_jobdesc.reference README.md`` after changing a declaration."""
+    assert generated_tables(README).get(name) == TABLES[name]()
+
+
+@pytest.mark.parametrize("directive", [d.kind for d in DIRECTIVES])
+def test_directive_is_documented(directive: str) -> None:
+    assert f"## The `{directive}` directive" in README
 
 
 @pytest.mark.parametrize("option", sorted({o for d in DIRECTIVES for o in d.option_spec}))

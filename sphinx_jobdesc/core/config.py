@@ -10,11 +10,11 @@ export and the checks read its typed, immutable values.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .checks.lint import rules
 from .checks.settings import DEFAULT_MAX_YEARS, CheckSettings, LintSettings
@@ -74,9 +74,11 @@ def _value(default: Any, valid: Callable[[Any], bool], expected: str, descriptio
     """A configuration field. *default* is immutable here (a tuple, a read-only mapping);
     :func:`sphinx_default` gives the list or dict users write in ``conf.py``.
     *shown* is the README's default column, when the default is too long to show."""
-    return field(default=default, metadata={
-        "valid": valid, "expected": expected, "description": description, "shown": shown,
-        "rebuild": rebuild})
+    metadata = {"default": default, "valid": valid, "expected": expected,
+                "description": description, "shown": shown, "rebuild": rebuild}
+    if isinstance(default, Mapping):  # unhashable: dataclasses want a factory
+        return field(default_factory=lambda: default, metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 _NO_LABELS: Mapping[str, str] = MappingProxyType({})
@@ -176,12 +178,13 @@ class JobdescConfig:
         invalid = {}
         for option in fields(cls):
             name = f"jobdesc_{option.name}"
-            value = raw.get(name, option.default)
+            default = option.metadata["default"]
+            value = raw.get(name, default)
             if not option.metadata["valid"](value):
                 invalid[name] = (f"invalid value {value!r} for '{name}': expected "
                                  f"{option.metadata['expected']}; using "
-                                 f"{sphinx_default(option.default)!r}")
-                value = option.default
+                                 f"{sphinx_default(default)!r}")
+                value = default
             values[option.name] = _frozen(value)
         return cls(**values), invalid
 
@@ -215,3 +218,24 @@ def sphinx_default(default: Any) -> Any:
     if isinstance(default, Mapping):
         return dict(default)
     return default
+
+
+class Declaration(NamedTuple):
+    """One value as Sphinx's ``Config.add`` (and ``app.add_config_value``) takes it."""
+
+    name: str
+    default: Any
+    rebuild: Literal["", "env"]
+    types: frozenset[type]
+    description: str
+
+
+def declarations() -> Iterator[Declaration]:
+    """Every ``jobdesc_*`` value, for registering it with Sphinx (the build, and the
+    command line reading a ``conf.py``)."""
+    for option in fields(JobdescConfig):
+        default = sphinx_default(option.metadata["default"])
+        types = frozenset({list, tuple}) if isinstance(default, list) else frozenset(
+            {type(default)})
+        yield Declaration(f"jobdesc_{option.name}", default, option.metadata["rebuild"], types,
+                          option.metadata["description"])

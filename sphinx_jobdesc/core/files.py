@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .loader import ROLE_FILE_SUFFIXES, Map, load_file
+from .loader import ROLE_FILE_SUFFIXES, load_file
 from .problems import Origin, Problem
+from .tree import Map
 from .validation import validate_file
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loader import Map, Seq
 from .problems import Problem
+from .tree import Map, Seq
 
 #: Keys that describe a file or a level itself and are never inherited.
 OWN_KEYS = frozenset({"id", "extends", "drop", "markup", "schema_version"})

@@ -39,47 +39,76 @@ Subtype = Literal[
     "lint",
 ]
 
+#: What each subtype means, as the README's table of warnings says it (Markdown).
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
-    "config": "A ``jobdesc_*`` value in ``conf.py`` is invalid (its default is used), or "
-    "``jobdesc_labels`` names no label.",
-    "option": "A directive option has an invalid value; its default is used.",
-    "load": "A role file is missing, unreadable, larger than 2 MiB or a link out of its "
-    "folder, a role id is unknown, or a base role (id starting with ``_``) is rendered "
-    "directly.",
-    "yaml": "A role file is not valid YAML/JSON, or goes past a limit: syntax errors, duplicate "
-    "keys, explicit tags, unknown or recursive aliases, aliases that repeat too much, data "
-    "nested too deeply.",
-    "schema": "A role file does not match the format: unknown key, wrong type, "
-    "missing required field, bad id, date or enum value, a number that is not finite or too "
-    "long.",
-    "inherit": "Inheritance is broken: unknown or cyclic ``extends``, a chain of more than 16 "
-    "files, ``drop`` of an id that is not inherited.",
-    "duplicate": "Two items of one list share an id, or two pages both mark the same role "
-    "``:canonical:``.",
-    "ref": "A competency, level or rating in the role names nothing the role defines, or a "
-    "``:job:`` link names a role no page renders.",
-    "level": "The requested level does not exist in the role.",
-    "markup": "``markup: rst`` text uses something role text may not (a directive, another "
-    "role, an unsafe link, a title...): it is shown as plain text; or text looks like raw "
-    "HTML or a directive, which is shown as written.",
-    "template": "A template is missing, has a syntax error or uses an undefined value.",
-    "heading": "Sections were requested where docutils does not allow them; rubrics are used.",
-    "section_order": "Page text follows generated sections and would appear inside the last one.",
-    "empty": "A directive has nothing to show, such as an interview guide for a role "
-    "without interview stages, a ladder for a role without levels, or a catalogue with no "
-    "role (or none its filters match).",
-    "design": "The design layout was requested but ``sphinx_design`` is not loaded.",
-    "coverage": "A must-have requirement, competency or question is not assessed by the "
-    "interview, or a question assesses a competency outside its stage's focus.",
-    "time_budget": "A stage's questions take longer than the stage.",
-    "anchors": "Anchors are required and a question lacks one for a rating value.",
-    "posting": "Posting data is incomplete or wrong: salary range, currency, remote roles "
-    "without applicant countries, required JobPosting properties (a page's JobPosting is "
-    "then left out).",
-    "staleness": "``reviewed`` is older than ``jobdesc_stale_after_days``, "
-    "or ``posting.valid_through`` is in the past.",
-    "lint": "Job-ad language: exclusionary, gendered or unrealistic wording "
-    "(the rule id is in the message).",
+    "config": (
+        "a `jobdesc_*` value in `conf.py` is invalid (its default is used), or "
+        "`jobdesc_labels` names no label (with a suggestion)"),
+    "option": (
+        "a directive option has an invalid value; its default is used"),
+    "load": (
+        "a role file is missing, unreadable, larger than 2 MiB or a symbolic link out "
+        "of its folder, a role id is unknown or the roles folder missing (the warning "
+        "gives its absolute path and the value to set), or a base role (id starting "
+        "with `_`) is rendered directly; a catalogue leaves out a role file it cannot "
+        "read (the warning says so)"),
+    "yaml": (
+        "YAML/JSON syntax error, duplicate key, explicit tag, unknown or recursive "
+        "alias, aliases that repeat too much, data nested too deeply (see *Role files "
+        "are untrusted*)"),
+    "schema": (
+        "unknown key (with a suggestion), wrong type, missing required field, bad id, "
+        "date or enum value, a number that is NaN, infinite or longer than 15 digits"),
+    "inherit": (
+        "unknown or cyclic `extends`, a chain of more than 16 files, `drop` of an id "
+        "that is not inherited"),
+    "duplicate": (
+        "two items of one list share an id; two pages both mark the same role "
+        "`:canonical:`"),
+    "ref": (
+        "a requirement, stage focus or question names an unknown competency, a stage, "
+        "question or competency expectation an unknown level, or anchors a rating "
+        "that is not on the rating scale; a `:job:` link names a role no page renders "
+        "(at the page and line)"),
+    "level": (
+        "the requested `:level:` does not exist (the family is shown)"),
+    "markup": (
+        "`markup: rst` text uses something role text may not (a directive, another "
+        "role, an unsafe link, a title...; see *Role files are untrusted*): it is "
+        "shown as plain text; or text looks like raw HTML or a directive, which is "
+        "shown as written"),
+    "template": (
+        "a template is missing, has a syntax error or uses an undefined value "
+        "(located at the template line)"),
+    "heading": (
+        "`:heading: section` where sections are not allowed; rubrics are used"),
+    "section_order": (
+        "page text follows the generated sections, so every builder would show it "
+        "inside the last one; move it before the directive or give it a heading"),
+    "design": (
+        "the design layout was asked for without `sphinx_design`"),
+    "empty": (
+        "a directive has nothing to show, such as `interviewguide` for a role without "
+        "interview stages, `jobladder` for a role without levels, or `jobcatalog` "
+        "with no role files or none its filters match"),
+    "coverage": (
+        "a must-have no interview question assesses at the level, a question outside "
+        "its stage's focus or assessing no competency, a competency no question "
+        "assesses, a competency in every stage's focus"),
+    "time_budget": (
+        "a stage's questions take longer than the stage"),
+    "anchors": (
+        "anchors are required and a question lacks one for a rating value"),
+    "posting": (
+        "salary range missing (when required) or min > max, currency not ISO 4217, "
+        "remote role without `applicant_countries`, posting without `date_posted` or "
+        "`hiring_organization`; at the directive: the page's JobPosting would be "
+        "rejected by search engines, so it is left out"),
+    "staleness": (
+        "`reviewed` older than `jobdesc_stale_after_days`, `posting.valid_through` in "
+        "the past"),
+    "lint": (
+        "job-ad language: the rule id is in the message, e.g. `[hyperbolic-title]`"),
 }
 
 assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .build import build_role
 from .checks import CheckSettings, file_problems, role_problems
 from .files import (
     ValidatedFile,
@@ -22,10 +23,10 @@ from .files import (
     release_files,
     validated_file,
 )
-from .loader import Map, Seq
 from .merge import inherit
-from .model import Level, Role, build_role
+from .model import Level, Role
 from .problems import Problem
+from .tree import Map, Seq
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from importlib import resources
 from typing import Any
 
 from . import markup
-from .loader import Map, Seq
 from .problems import Origin, Problem, Subtype, did_you_mean, quoted
+from .tree import Map, Seq
 
 JsonSchema = dict[str, Any]
 _INVALID = object()

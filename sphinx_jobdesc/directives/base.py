@@ -25,8 +25,9 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import rst
-from ..config import Settings, settings
+from ..config import settings
 from ..core.audience import for_audience
+from ..core.config import JobdescConfig
 from ..core.files import find_role_file, is_path, named_id, other_declarations
 from ..core.model import Role
 from ..core.problems import Problem, did_you_mean
@@ -67,7 +68,7 @@ class TemplateDirective(SphinxDirective):
         return set()
 
     @cached_property
-    def jobdesc_config(self) -> Settings:
+    def jobdesc_config(self) -> JobdescConfig:
         """The project's validated ``jobdesc_*`` settings, read once per directive."""
         return settings(self.config)
 
@@ -131,7 +132,7 @@ class TemplateDirective(SphinxDirective):
             return default
         return value
 
-    def default_sections(self, config: Settings) -> Sequence[str]:
+    def default_sections(self, config: JobdescConfig) -> Sequence[str]:
         return self.all_sections
 
     def listed(
@@ -147,7 +148,7 @@ class TemplateDirective(SphinxDirective):
                      f"({listing}: {', '.join(known) or 'none'})", "option", self.get_location())
         return chosen
 
-    def heading_mode(self, config: Settings) -> str:
+    def heading_mode(self, config: JobdescConfig) -> str:
         """'section' only where docutils allows sections; rubrics elsewhere."""
         mode = self.choice("heading", HEADINGS, config.heading)
         allowed = isinstance(self.state_machine.node, nodes.document | nodes.section)
@@ -159,7 +160,7 @@ class TemplateDirective(SphinxDirective):
             return "rubric"
         return mode
 
-    def layout(self, config: Settings) -> str:
+    def layout(self, config: JobdescConfig) -> str:
         mode = self.choice("layout", LAYOUTS, config.layout)
         design_loaded = "sphinx_design" in self.config.extensions
         if mode == "auto":
@@ -172,7 +173,7 @@ class TemplateDirective(SphinxDirective):
 
     # --- files and problems ------------------------------------------------------------
 
-    def roles_dir(self, config: Settings) -> str:
+    def roles_dir(self, config: JobdescConfig) -> str:
         return os.path.join(self.env.srcdir, config.roles_dir)
 
     def note_dependencies(self, files: Sequence[str]) -> None:
@@ -212,7 +213,7 @@ class RoleDirective(TemplateDirective):
         if path is None:
             return []
         resolution = resolve_role(path, self.options.get("level"), roles_dir=self.roles_dir(config),
-                                  markup=config.markup, checks=config.checks)
+                                  markup=config.markup, checks=config.check_settings)
         self.note_dependencies(resolution.files)
         self.report(resolution.problems)
         if resolution.role is None:
@@ -223,7 +224,7 @@ class RoleDirective(TemplateDirective):
                                       self.page_title(role))
         return self.finish(role, output)
 
-    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+    def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         """What this directive's template needs beyond the role (read from *path*),
         labels and modes."""
         return {}
@@ -244,7 +245,7 @@ class RoleDirective(TemplateDirective):
         """The directive's nodes, after anything it adds to them (targets, index entries)."""
         return output
 
-    def locate_role(self, reference: str, config: Settings) -> str | None:
+    def locate_role(self, reference: str, config: JobdescConfig) -> str | None:
         """The role file for a role id or a path (relative to the page, or ``/`` = srcdir)."""
         if is_path(reference):
             return str(self.env.relfn2path(reference, self.env.docname)[1])

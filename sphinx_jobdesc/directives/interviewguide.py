@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from docutils.parsers.rst import directives
 
-from ..config import Settings
+from ..core.config import JobdescConfig
 from ..core.model import Role
 from ..core.views.interview import build_guide, stage_ids
 from ..core.vocabulary import GUIDE_AUDIENCES, INTERVIEWGUIDE_SECTIONS
@@ -25,7 +25,7 @@ class InterviewGuideDirective(RoleDirective):
         "scorecard": directives.unchanged,
     }
 
-    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+    def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         audience = self.choice("audience", GUIDE_AUDIENCES, "interviewer")
         if config.audience == "public":  # a public build never shows the interviewer's view
             audience = "candidate"

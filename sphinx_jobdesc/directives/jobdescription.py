@@ -10,7 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from .. import rst
-from ..config import Settings
+from ..core.config import JobdescConfig
 from ..core.files import title_of
 from ..core.model import Role
 from ..core.problems import location
@@ -30,13 +30,13 @@ class JobDescriptionDirective(RoleDirective):
         "noindex": directives.flag,
     }
 
-    def default_sections(self, config: Settings) -> Sequence[str]:
+    def default_sections(self, config: JobdescConfig) -> Sequence[str]:
         return config.sections
 
     def page_title(self, role: Role) -> str:
         return role.title
 
-    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+    def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         """The title of the role this one reports to, from its role file: a link to a
         role no page renders still shows words, not an id."""
         if not role.reports_to:

@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from docutils.parsers.rst import directives
 
-from ..config import Settings
 from ..core.audience import for_audience
+from ..core.config import JobdescConfig
 from ..core.model import Role
 from ..core.resolve import resolve_levels
 from ..core.views.ladder import build_ladder
@@ -26,7 +26,7 @@ class JobLadderDirective(RoleDirective):
         "show": directives.unchanged,
     }
 
-    def context(self, role: Role, path: str, config: Settings) -> dict[str, object]:
+    def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         show = self.choice("show", LADDER_SHOWS, "added")
         known = [level.id for level in role.levels]
         chosen = self.listed("levels", known, "levels", lambda name: (
@@ -37,7 +37,7 @@ class JobLadderDirective(RoleDirective):
         in_order = sorted(chosen, key=known.index)
         for resolution in resolve_levels(path, in_order,
                                          roles_dir=self.roles_dir(config),
-                                         markup=config.markup, checks=config.checks):
+                                         markup=config.markup, checks=config.check_settings):
             self.report(resolution.problems)
             if resolution.role is not None:
                 levels.append(for_audience(resolution.role, config.audience))

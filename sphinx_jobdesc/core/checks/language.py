@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import Item, Role
 from ..problems import Problem
-from .lint import Linter, Source, gender_coded_words, linter, rule
+from .comments import Source
+from .lint import Linter, gender_coded_words, linter, rule, rules
 from .settings import CheckSettings
 
 _YEARS = re.compile(
@@ -21,18 +23,12 @@ _YEARS = re.compile(
 
 
 def language_problems(role: Role, settings: CheckSettings) -> list[Problem]:
+    """The findings of the rules checked in code (``check:`` in ``job-ad.yaml``)."""
     lint = linter(settings.lint)
     problems = []
-    if lint.is_on("years-of-experience"):
-        problems += _years_problems(role, settings, lint)
-    if lint.is_on("long-must-list") and settings.max_must and (
-            len(role.requirements.must) > settings.max_must):
-        problems.append(lint.rule_problem(
-            "long-must-list", f"{_name(role)} has {len(role.requirements.must)} must-have "
-            f"requirements, more than {settings.max_must}",
-            role.origins.get("requirements", role.origin)))
-    if lint.is_on("gender-coded"):
-        problems += _gender_coded_problems(role, lint)
+    for code_rule in rules():
+        if code_rule.check is not None and lint.is_on(code_rule.id):
+            problems += CODE_RULES[code_rule.check](role, settings, lint)
     if not problems:
         return []
     sources: dict[str, Source] = {}
@@ -66,6 +62,15 @@ def _max_years(role: Role, settings: CheckSettings) -> tuple[int, str]:
     return limits.get("*", 99), "*"
 
 
+def _long_must_list(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
+    if not settings.max_must or len(role.requirements.must) <= settings.max_must:
+        return []
+    return [lint.rule_problem(
+        "long-must-list", f"{_name(role)} has {len(role.requirements.must)} must-have "
+        f"requirements, more than {settings.max_must}",
+        role.origins.get("requirements", role.origin))]
+
+
 def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
     limit, word = _max_years(role, settings)
     items: tuple[Item, ...] = role.requirements.must + role.requirements.nice
@@ -82,7 +87,7 @@ def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[P
     return problems
 
 
-def _gender_coded_problems(role: Role, lint: Linter) -> list[Problem]:
+def _gender_coded_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
     """The balance of masculine- and feminine-coded words in what applicants read."""
     # One scan of all the texts; " | " keeps words of two texts from forming a phrase.
     masculine, feminine = lint.coded_words(" | ".join(_job_ad_texts(role)))
@@ -119,3 +124,12 @@ def _job_ad_texts(role: Role) -> list[str]:
     texts += [part for section in role.sections for part in (section.title, section.body)]
     texts += [part for entry in role.faq for part in (entry.question, entry.answer)]
     return texts
+
+
+#: The rules checked in code, by the ``check`` id their entry in ``job-ad.yaml`` declares.
+CODE_RULES: dict[str, Callable[[Role, CheckSettings, Linter], list[Problem]]] = {
+    "years-of-experience": _years_problems,
+    "long-must-list": _long_must_list,
+    "gender-coded": _gender_coded_problems,
+}
+assert {r.check for r in rules() if r.check} == set(CODE_RULES), "job-ad.yaml and CODE_RULES"

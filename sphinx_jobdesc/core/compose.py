@@ -1,0 +1,324 @@
+"""Compose a role file's text into plain data that remembers where every value was written.
+
+YAML (and JSON, which is read by the same parser) is parsed into events by
+PyYAML's C parser when it is available (see :mod:`.loader`), and this module composes them itself
+into :class:`Map` and :class:`Seq` values: ordinary dicts and lists that also
+carry the origin (file, line) of each entry, so every later problem can be
+reported as ``roles/x.yaml:12``.
+
+Role files are untrusted (they come from pull requests), so composing is
+iterative and bounded, and never raises: data nested deeper than
+:data:`MAX_DEPTH`, aliases
+that expand past :data:`MAX_ALIAS_NODES` values (or ten times what the file
+writes), recursive or unknown aliases, numbers longer than
+:data:`MAX_DIGITS` digits and explicit tags are each reported at their line,
+and the rest of the file is kept where that is safe. Nothing is ever
+constructed from a tag (no Python objects).
+
+Scalars follow the YAML 1.2 core schema: ``true``/``false`` are booleans but
+``no``, ``on`` or ``NO`` (Norway) stay strings, and dates stay ISO strings
+until the schema checks them. Line separators that Python and docutils treat
+as line breaks (U+2028, U+2029, U+0085, ``\\v``, ``\\f``...) become ``\\n``
+in every string, and other control characters are removed, so every later
+reader sees the same lines.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .problems import Origin, Problem, Subtype, quoted
+from .tree import LoadedFile, Map, Seq, copy_tree, normalize_text, unusable
+
+#: How deeply mappings and lists may nest (the format itself needs 7 levels).
+MAX_DEPTH = 64
+#: How deeply libyaml lets a file nest at all: deeper, the file is not read.
+PARSER_MAX_DEPTH = 1000
+_TOO_DEEP = (f"the data is nested about {PARSER_MAX_DEPTH:,} levels deep (YAML parsers stop "
+             "there); the file is not read")
+#: How many values aliases may repeat in one file, at most; and never more than
+#: :data:`ALIAS_RATIO` times the values the file writes.
+MAX_ALIAS_NODES = 100_000
+ALIAS_RATIO = 10
+#: The most digits a whole number may have (salaries and minutes need far fewer).
+MAX_DIGITS = 15
+
+
+_CORE = "tag:yaml.org,2002:"
+_CORE_SCHEMA = re.compile(
+    r"(?P<bool>true|True|TRUE|false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
+    r"|(?P<null>~|null|Null|NULL)"
+)
+_NOT_ALWAYS_TEXT = frozenset("tTfFnN~-+.0123456789")
+_COLLECTION_TAGS = {yaml.MappingStartEvent: f"{_CORE}map", yaml.SequenceStartEvent: f"{_CORE}seq"}
+#: A value the loader reported and left out (removed from its mapping or list).
+_LEFT_OUT: Any = object()
+
+
+class _TooCostly(Exception):
+    """Aliases repeat, or data nests, past what any role file needs: the file is refused."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class _Open:
+    """A mapping or list being composed, with what it still waits for."""
+
+    value: Map | Seq
+    anchor: str | None
+    #: The key read last (a mapping waits for its value), its origin, or _LEFT_OUT.
+    key: Any = None
+    key_origin: Origin | None = None
+    #: How many levels of collections the finished value holds (itself included).
+    height: int = 1
+    #: Values composed before this one started (to count the values it holds).
+    before: int = 0
+    #: Something in it was nested too deeply: the whole value is left out.
+    left_out: bool = False
+
+
+@dataclass
+class _Anchored:
+    value: Any
+    nodes: int
+    height: int
+
+
+class _Composer:
+    """Compose parser events into Map/Seq values, iteratively and within bounds."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, _Anchored] = {}
+        self.written = 0
+        self.repeated = 0
+
+    def report(self, message: str, line: int, subtype: Subtype = "yaml") -> None:
+        self.problems.append(Problem(subtype, message, (self.path, line)))
+
+    def load(self, text: str, parser_class: Callable[[str], Any]) -> LoadedFile:
+        parser = parser_class(text)
+        try:
+            root = self.compose(parser)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else 1
+            if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit
+                return unusable(self.path, "yaml", _TOO_DEEP, line)
+            message = " ".join(part for part in (exc.context, exc.problem) if part)
+            return unusable(self.path, "yaml", f"YAML syntax error: {message}", line)
+        except yaml.YAMLError as exc:
+            return unusable(self.path, "yaml", f"YAML error: {exc}")
+        except _TooCostly as exc:
+            return LoadedFile(self.path, None, (*self.problems, Problem(
+                "yaml", str(exc), (self.path, exc.line))))
+        finally:
+            parser.dispose()
+        if self.repeated > ALIAS_RATIO * max(self.written, 100):
+            return LoadedFile(self.path, None, (*self.problems, Problem(
+                "yaml", f"aliases repeat {self.repeated:,} values, more than {ALIAS_RATIO} times "
+                f"the {self.written:,} the file writes; the file is not read", (self.path, 1))))
+        if root is None or root is _LEFT_OUT:
+            if not self.problems:
+                self.report("the role file is empty", 1, "schema")
+            return LoadedFile(self.path, None, tuple(self.problems))
+        if not isinstance(root, Map):
+            self.report("a role file must be a mapping of keys to values", 1, "schema")
+            return LoadedFile(self.path, None, tuple(self.problems))
+        return LoadedFile(self.path, root, tuple(self.problems))
+
+    def compose(self, parser: Any) -> Any:
+        """The value of the file's one document (None if it has none)."""
+        stack: list[_Open] = []
+        root: Any = None
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                self.written += 1
+                value: Any = self.scalar(event, line)
+                self.note_anchor(event.anchor, value, 1, 0)
+                height = 0
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.written += 1
+                if len(stack) >= MAX_DEPTH:
+                    self.skip(parser)
+                    self.too_deep(stack, "the data is nested", line)
+                    value, height = _LEFT_OUT, 0
+                else:
+                    if event.tag not in (None, "!", _COLLECTION_TAGS[kind]):
+                        self.report(f"unsupported YAML tag '{_short(event.tag)}'; the tag is "
+                                    "ignored", line)
+                    origin = (self.path, line)
+                    container = Map(origin) if kind is yaml.MappingStartEvent else Seq(origin)
+                    stack.append(_Open(container, event.anchor,
+                                       before=self.written + self.repeated - 1))
+                    continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()
+                value, height = done.value, done.height
+                line = value.origin[1]
+                if done.left_out:
+                    value = _LEFT_OUT
+                self.note_anchor(done.anchor, value,
+                                 self.written + self.repeated - done.before, height)
+            elif kind is yaml.AliasEvent:
+                value, height = self.alias(event.anchor, line, stack)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.report("a role file holds one YAML document; the documents after the "
+                                "first are ignored", line)
+                    return root
+                continue
+            elif kind is yaml.StreamEndEvent:
+                return root
+            else:  # stream start, document end
+                continue
+            if not stack:
+                root = value
+            else:
+                self.add(stack[-1], value, height, line)
+
+    def skip(self, parser: Any) -> None:
+        """Consume the events of the collection just started, without composing them.
+
+        libyaml refuses a file nested :data:`PARSER_MAX_DEPTH` levels deep; so does
+        this, so that the file reads the same with PyYAML's pure-Python parser.
+        """
+        depth = 1
+        while depth:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if MAX_DEPTH + depth >= PARSER_MAX_DEPTH:
+                    raise _TooCostly(_TOO_DEEP, event.start_mark.line + 1)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+
+    def too_deep(self, stack: list[_Open], what: str, line: int) -> None:
+        """Leave out the top-level entry that nests too deeply (the format needs a few
+        levels: data this deep is never valid, and half of it would only give more
+        warnings), with one problem per entry."""
+        top = stack[1] if len(stack) > 1 else stack[0]
+        if top.left_out:
+            return
+        top.left_out = True
+        root = stack[0]
+        entry = f"'{root.key}'" if root is not top and isinstance(root.key, str) else "the value"
+        self.report(f"{what} more than {MAX_DEPTH} levels deep; {entry} is left out", line)
+
+    def note_anchor(self, anchor: str | None, value: Any, nodes: int, height: int) -> None:
+        if anchor is not None and value is not _LEFT_OUT:
+            self.anchors[anchor] = _Anchored(value, nodes, height)
+
+    def alias(self, anchor: str, line: int, stack: list[_Open]) -> tuple[Any, int]:
+        """A copy of the anchored value (copies, not shared objects: validation edits in
+        place), within the alias and depth bounds."""
+        if any(frame.anchor == anchor for frame in stack):
+            self.report(f"the alias *{anchor} refers to the value that contains it; "
+                        "it is left out", line)
+            return _LEFT_OUT, 0
+        anchored = self.anchors.get(anchor)
+        if anchored is None:
+            self.report(f"unknown alias *{anchor} (no value is anchored as &{anchor} before "
+                        "it); it is left out", line)
+            return _LEFT_OUT, 0
+        if len(stack) + anchored.height > MAX_DEPTH:
+            self.too_deep(stack, f"the alias *{anchor} nests the data", line)
+            return _LEFT_OUT, 0
+        self.repeated += anchored.nodes
+        if self.repeated > MAX_ALIAS_NODES:
+            raise _TooCostly(f"aliases repeat more than {MAX_ALIAS_NODES:,} values; the file "
+                             "is not read", line)
+        return copy_tree(anchored.value), anchored.height
+
+    def add(self, parent: _Open, value: Any, height: int, line: int) -> None:
+        """Put *value* into the collection being composed."""
+        parent.height = max(parent.height, height + 1)
+        origin = (self.path, line)
+        container = parent.value
+        if isinstance(container, Seq):
+            if value is not _LEFT_OUT:
+                container.append(value)
+                container.origins.append(origin)
+            return
+        if parent.key_origin is None:  # a key
+            if value is not _LEFT_OUT and (
+                    not isinstance(value, str | int) or isinstance(value, bool)):
+                self.report("keys must be plain words", line)
+                value = _LEFT_OUT
+            parent.key, parent.key_origin = (value if value is _LEFT_OUT else str(value)), origin
+            return
+        key, key_origin = parent.key, parent.key_origin
+        parent.key, parent.key_origin = None, None
+        if key is _LEFT_OUT or value is _LEFT_OUT:
+            return
+        if key in container:
+            self.report(f"duplicate key '{key}' (first written on line "
+                        f"{container.origins[key][1]}); the last value is used", key_origin[1])
+        container[key] = value
+        container.origins[key] = key_origin
+
+    def scalar(self, event: yaml.ScalarEvent, line: int) -> Any:
+        value = normalize_text(event.value)
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:  # quoted, or a block scalar
+                return value
+            if not value:
+                return None
+            match = _CORE_SCHEMA.fullmatch(value) if value[0] in _NOT_ALWAYS_TEXT else None
+            return self.typed(match.lastgroup, value, line) if match and match.lastgroup else value
+        name = tag.removeprefix(_CORE) if tag.startswith(_CORE) else None
+        if name == "str":
+            return value
+        if name in ("bool", "int", "float", "null"):
+            match = _CORE_SCHEMA.fullmatch(value)
+            found = match.lastgroup if match else None
+            if found == name or (name, found) == ("float", "int"):
+                return self.typed(name, value, line)
+            self.report(f"'{quoted(value, 40)}' is not a valid !!{name}; it is read as text", line)
+            return value
+        self.report(f"unsupported YAML tag '{_short(tag)}'; the value is read as text", line)
+        return value
+
+    def typed(self, kind: str, value: str, line: int) -> Any:
+        """The core-schema value of *value*, which matched the pattern of *kind*."""
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        if kind == "int":
+            digits = value.lstrip("+-").removeprefix("0o").removeprefix("0x").lstrip("0")
+            if len(digits) > MAX_DIGITS:
+                self.report(f"the number {quoted(value, 40)} has {len(digits):,} digits, more "
+                            f"than {MAX_DIGITS}; it is left out", line, "schema")
+                return _LEFT_OUT
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        # .inf, -.inf and .nan are read (the schema then refuses them where a number is
+        # expected, at their line); Python spells them without the dot
+        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def compose_text(path: str, text: str, parser: Callable[[str], Any]) -> LoadedFile:
+    """The data of the role file *path* whose text is *text*, and its problems; *parser*
+    is PyYAML's C parser or :class:`~.loader.PureParser`, which give the same events."""
+    return _Composer(path).load(text, parser)
