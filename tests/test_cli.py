@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from sphinx_jobdesc import cli
 
 REPO = Path(__file__).parents[1]
 EXAMPLE = REPO / "example_docs"
@@ -26,12 +30,26 @@ requirements:
 
 
 def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """``sphinx-jobdesc ARGS`` in this process (its exit code, standard output and error):
+    the same ``main()`` as the installed command, without starting Python each time."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([str(arg) for arg in args])
+        except SystemExit as stop:  # argparse's own usage errors, --help, --version
+            code = stop.code if isinstance(stop.code, int) else 2
+    return subprocess.CompletedProcess(["sphinx-jobdesc", *map(str, args)], code,
+                                       out.getvalue(), err.getvalue())
+
+
+def run_installed(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """The installed ``sphinx-jobdesc`` script, as users and pre-commit run it."""
     return subprocess.run([str(COMMAND), *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, check=False)
 
 
-def test_the_example_handbook_is_clean() -> None:
-    result = run("check", "--conf-dir", ".", cwd=EXAMPLE)
+def test_the_example_handbook_is_clean_through_the_installed_command() -> None:
+    result = run_installed("check", "--conf-dir", ".", cwd=EXAMPLE)
     assert (result.returncode, result.stdout) == (0, "4 role files checked: no problems\n")
 
 
@@ -185,8 +203,6 @@ def test_a_crash_is_told_apart_from_findings(
 ) -> None:
     """Exit 3 and one line on stderr for an internal error. No input we know of causes one
     (that is the point of the property tests), so this test injects it."""
-    from sphinx_jobdesc import cli
-
     def broken(*args: object) -> object:
         raise KeyError("stage")
 

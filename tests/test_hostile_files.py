@@ -17,8 +17,9 @@ import yaml
 
 from sphinx_jobdesc.core import loader
 from sphinx_jobdesc.core.files import validated_file
-from sphinx_jobdesc.core.loader import MAX_FILE_BYTES, load_file, normalize_text
+from sphinx_jobdesc.core.loader import MAX_FILE_BYTES, load_file
 from sphinx_jobdesc.core.resolve import MAX_EXTENDS, release_cache, resolve_role
+from sphinx_jobdesc.core.tree import normalize_text
 
 REPO = Path(__file__).parents[1]
 
