@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -107,17 +106,6 @@ def write_long_project(src: Path) -> None:
             "requirements": {"must": ["Skill"]}}), encoding="utf8")
 
 
-@pytest.fixture(scope="module", params=["example", "long"])
-def project_src(request: pytest.FixtureRequest,
-                tmp_path_factory: pytest.TempPathFactory) -> Path:
-    src = tmp_path_factory.mktemp(request.param) / "src"
-    if request.param == "example":
-        shutil.copytree(EXAMPLE, src, ignore=shutil.ignore_patterns("_build"))
-    else:
-        write_long_project(src)
-    return src
-
-
 class Build:
     def __init__(self, app: SphinxTestApp, builder: str) -> None:
         self.builder = builder
@@ -127,13 +115,24 @@ class Build:
                       for docname in sorted(app.env.found_docs)}
 
 
-@pytest.fixture(scope="module", params=BUILDERS)
-def build(request: pytest.FixtureRequest, project_src: Path) -> Iterator[Build]:
+@pytest.fixture(scope="class")
+def project_src(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                ) -> Path:
+    project = request.cls.project
+    src = tmp_path_factory.mktemp(project) / "src"
+    if project == "example":
+        shutil.copytree(EXAMPLE, src, ignore=shutil.ignore_patterns("_build"))
+    else:
+        write_long_project(src)
+    return src
+
+
+@pytest.fixture(scope="class", params=BUILDERS)
+def build(request: pytest.FixtureRequest, project_src: Path) -> Build:
     builder = request.param
     if builder == "latex" and not HAS_LATEX:
         pytest.skip("needs LaTeX and poppler (installed by .ci/run)")
-    app = SphinxTestApp(builder, srcdir=project_src,
-                        builddir=project_src.parent / f"_build-{builder}")
+    app = SphinxTestApp(builder, srcdir=project_src, builddir=project_src.parent / "_build")
     try:
         app.build()
         result = Build(app, builder)
@@ -143,33 +142,49 @@ def build(request: pytest.FixtureRequest, project_src: Path) -> Iterator[Build]:
         tex = next(result.outdir.glob("*.tex"))
         subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
                         tex.name], cwd=result.outdir, check=True, capture_output=True)
-    yield result
+    return result
 
 
-def test_the_build_has_no_warnings(build: Build) -> None:
-    assert build.warnings == ""
+class MatrixChecks:
+    """One project built by every builder; a class per project, so that test workers can
+    share the projects out between them (each class is one unit of work).
+
+    The builders share one doctree folder, as ``make html latexpdf`` does: the project
+    is read once, by the first builder, and each builder after it only writes. So a
+    warning raised while reading shows in the first build only; what each builder
+    writes is checked against the same doctrees.
+    """
+
+    project: str
+
+    def test_the_build_has_no_warnings(self, build: Build) -> None:
+        assert build.warnings == ""
+
+    def test_every_generated_text_is_in_the_output(self, build: Build) -> None:
+        shown = output_text(build.outdir, build.builder)
+        lost = {docname: missing(texts, shown) for docname, texts in build.texts.items()}
+        assert {docname: texts for docname, texts in lost.items() if texts} == {}
+        assert sum(len(texts) for texts in build.texts.values()) > 100  # it did look
+
+    def test_no_pdf_page_overflows(self, build: Build) -> None:
+        if build.builder != "latex":
+            pytest.skip("a LaTeX check")
+        log = next(build.outdir.glob("*.log")).read_text(errors="replace")
+        overfull = [float(points) for points in re.findall(r"Overfull \\vbox \(([\d.]+)pt", log)]
+        assert [points for points in overfull if points > 5] == []
+
+    def test_plain_text_shows_each_ladder_item_on_its_own_row(self, build: Build) -> None:
+        """Squeezed into a column per level, list items ran together ("* Write softwar e *")."""
+        if build.builder != "text" or self.project != "long":
+            pytest.skip("a check of the long ladder's text")
+        text = (build.outdir / "index.txt").read_text("utf8")
+        for level in range(1, 9):
+            assert re.search(rf"\| \* Operate the part 1 of service {level}, with the people", text)
 
 
-def test_every_generated_text_is_in_the_output(build: Build) -> None:
-    shown = output_text(build.outdir, build.builder)
-    lost = {docname: missing(texts, shown) for docname, texts in build.texts.items()}
-    assert {docname: texts for docname, texts in lost.items() if texts} == {}
-    assert sum(len(texts) for texts in build.texts.values()) > 100  # it did look
+class TestExampleHandbook(MatrixChecks):
+    project = "example"
 
 
-def test_no_pdf_page_overflows(build: Build) -> None:
-    if build.builder != "latex":
-        pytest.skip("a LaTeX check")
-    log = next(build.outdir.glob("*.log")).read_text(errors="replace")
-    overfull = [float(points) for points in re.findall(r"Overfull \\vbox \(([\d.]+)pt", log)]
-    assert [points for points in overfull if points > 5] == []
-
-
-def test_plain_text_shows_each_ladder_item_on_its_own_row(build: Build) -> None:
-    """Squeezed into a column per level, list items ran together ("* Write softwar e *")."""
-    if build.builder != "text" or not (build.outdir / "index.txt").read_text("utf8").startswith(
-            "Long ladder"):
-        pytest.skip("a check of the long ladder's text")
-    text = (build.outdir / "index.txt").read_text("utf8")
-    for level in range(1, 9):
-        assert re.search(rf"\| \* Operate the part 1 of service {level}, with the people", text)
+class TestLongLadder(MatrixChecks):
+    project = "long"

@@ -147,12 +147,8 @@ interview:
 BUILDERS = ("html", "text", "latex")
 
 
-@pytest.fixture(scope="module", params=["text", "rst"])
-def corpus(request: pytest.FixtureRequest,
-           tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    """The corpus built with each builder, role text read as *text* or *rst*."""
-    markup = request.param
-    base = tmp_path_factory.mktemp(f"corpus-{markup}")
+def build_corpus(markup: str, base: Path) -> Path:
+    """The corpus built with each builder, role text read as *markup*; its build folder."""
     (base / "outside-secret.txt").write_text(OUTSIDE_SECRET, encoding="utf8")
     src = base / "src"
     (src / "roles").mkdir(parents=True)
@@ -175,7 +171,7 @@ def corpus(request: pytest.FixtureRequest,
         app = SphinxTestApp(builder, srcdir=src)
         app.build()  # an exception here (a crash, a RecursionError) fails every test
         app.cleanup()
-    return markup, src / "_build"
+    return src / "_build"
 
 
 def test_there_are_enough_payloads() -> None:
@@ -192,52 +188,74 @@ def effects(texts: dict[str, str], patterns: list[str]) -> list[tuple[str, str]]
             if re.search(pattern, text, re.IGNORECASE | re.DOTALL)]
 
 
-def test_no_file_of_the_build_machine_reaches_any_output(corpus: tuple[str, Path]) -> None:
-    _, build = corpus
-    leaks = [path for path in build.rglob("*") if path.is_file()
-             and (SECRET.encode() in path.read_bytes() or OUTSIDE_SECRET.encode() in
-                  path.read_bytes())]
-    assert leaks == []
-    assert [path.name for path in build.rglob("*")
-            if path.name in ("_downloads", "_images")] == []
+@pytest.fixture(scope="class")
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus built with the markup of the test's class."""
+    markup = request.cls.markup
+    return build_corpus(markup, tmp_path_factory.mktemp(f"corpus-{markup}"))
 
 
-def test_no_payload_takes_effect_in_html(corpus: tuple[str, Path]) -> None:
-    markup, build = corpus
-    pages = {name: text for name, text in outputs(build / "html", ".html").items()
-             if re.fullmatch(r"p\d\d\.html", name)}
-    assert len(pages) == len(PAYLOADS)
-    patterns = HTML_EFFECTS + (PLAIN_HTML_EFFECTS if markup == "text" else [])
-    assert effects(pages, patterns) == []
-    # one rendering of each directive: none renders itself again from role text
-    assert {name: [page.count(f'class="{kind} ') for kind in ("jobdesc-facts", "jobdesc-ladder")]
-            for name, page in pages.items()} == {name: [1, 1] for name in pages}
+class CorpusChecks:
+    """What the corpus builds wrote; a class per markup, so that test workers can share
+    the two corpora out between them (each class is one unit of work)."""
+
+    markup: str
+
+    def test_no_file_of_the_build_machine_reaches_any_output(self, corpus: Path) -> None:
+        build = corpus
+        leaks = [path for path in build.rglob("*") if path.is_file()
+                 and (SECRET.encode() in path.read_bytes() or OUTSIDE_SECRET.encode() in
+                      path.read_bytes())]
+        assert leaks == []
+        assert [path.name for path in build.rglob("*")
+                if path.name in ("_downloads", "_images")] == []
 
 
-def test_json_ld_stays_one_valid_script(corpus: tuple[str, Path]) -> None:
-    _, build = corpus
-    for name, page in outputs(build / "html", ".html").items():
-        if not re.fullmatch(r"p\d\d\.html", name):
-            continue
-        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page,
-                             re.DOTALL)
-        assert len(scripts) == 1, name
-        assert "<" not in scripts[0], name
-        posting = json.loads(scripts[0])
-        assert posting["title"].startswith(f"Role {name[1:3]} "), name
-        assert "Payload " in page.split("</head>", 1)[1], name  # the body is still there
+    def test_no_payload_takes_effect_in_html(self, corpus: Path) -> None:
+        markup, build = self.markup, corpus
+        pages = {name: text for name, text in outputs(build / "html", ".html").items()
+                 if re.fullmatch(r"p\d\d\.html", name)}
+        assert len(pages) == len(PAYLOADS)
+        patterns = HTML_EFFECTS + (PLAIN_HTML_EFFECTS if markup == "text" else [])
+        assert effects(pages, patterns) == []
+        # one rendering of each directive: none renders itself again from role text
+        kinds = ("jobdesc-facts", "jobdesc-ladder")
+        assert {name: [page.count(f'class="{kind} ') for kind in kinds]
+                for name, page in pages.items()} == {name: [1, 1] for name in pages}
 
 
-def test_no_payload_takes_effect_in_latex(corpus: tuple[str, Path]) -> None:
-    _, build = corpus
-    (tex,) = outputs(build / "latex", ".tex").values()
-    assert effects({"tex": tex}, TEX_EFFECTS) == []
-    assert "Payload 00" in tex
+    def test_json_ld_stays_one_valid_script(self, corpus: Path) -> None:
+        build = corpus
+        for name, page in outputs(build / "html", ".html").items():
+            if not re.fullmatch(r"p\d\d\.html", name):
+                continue
+            scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page,
+                                 re.DOTALL)
+            assert len(scripts) == 1, name
+            assert "<" not in scripts[0], name
+            posting = json.loads(scripts[0])
+            assert posting["title"].startswith(f"Role {name[1:3]} "), name
+            assert "Payload " in page.split("</head>", 1)[1], name  # the body is still there
 
 
-def test_text_output_shows_every_page(corpus: tuple[str, Path]) -> None:
-    _, build = corpus
-    texts = {name: text for name, text in outputs(build / "text", ".txt").items()
-             if re.fullmatch(r"p\d\d\.txt", name)}
-    assert len(texts) == len(PAYLOADS)
-    assert all(f"Role {name[1:3]}" in text for name, text in texts.items())
+    def test_no_payload_takes_effect_in_latex(self, corpus: Path) -> None:
+        build = corpus
+        (tex,) = outputs(build / "latex", ".tex").values()
+        assert effects({"tex": tex}, TEX_EFFECTS) == []
+        assert "Payload 00" in tex
+
+
+    def test_text_output_shows_every_page(self, corpus: Path) -> None:
+        build = corpus
+        texts = {name: text for name, text in outputs(build / "text", ".txt").items()
+                 if re.fullmatch(r"p\d\d\.txt", name)}
+        assert len(texts) == len(PAYLOADS)
+        assert all(f"Role {name[1:3]}" in text for name, text in texts.items())
+
+
+class TestPlainText(CorpusChecks):
+    markup = "text"
+
+
+class TestRst(CorpusChecks):
+    markup = "rst"

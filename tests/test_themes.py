@@ -43,43 +43,73 @@ def driver() -> Iterator[Any]:
         yield session
 
 
-@pytest.fixture(scope="module", params=sorted(THEMES))
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-         ) -> tuple[str, Path]:
-    theme = request.param
-    outdir = tmp_path_factory.mktemp(theme)
-    warnings = build_example(theme, outdir)
-    assert warnings == ""
-    return theme, outdir
-
-
 VIEWS = [(name, dark) for name in WIDTHS for dark in (False, True)]
 
 
-@pytest.mark.parametrize("page", sorted(PAGES))
-def test_the_page_reads_well(driver: Any, site: tuple[str, Path], page: str) -> None:
-    theme, outdir = site
-    problems = []
-    for width_name, dark in VIEWS:
-        if dark and THEMES[theme] is None:
-            continue  # the theme has no dark mode
-        view = View(WIDTHS[width_name], dark)
-        show(driver, outdir / f"{page}.html", view, THEMES[theme])
-        found = measure(driver, view.width)
-        where = f"{width_name}{' dark' if dark else ''}"
-        if found["pageWidth"] > view.width + 1:
-            problems.append(f"{where}: the page is {found['pageWidth']} px wide")
-        for table in found["tables"]:
-            if table["scrolling"] != 1 and not table["fits"]:
-                problems.append(f"{where}: {table['classes']} is cut off")
-            if table["scrolling"] > 1:
-                problems.append(f"{where}: {table['classes']} scrolls in "
-                                f"{table['scrolling']} boxes")
-            if table["overflowingCells"]:
-                problems.append(f"{where}: {table['classes']} cells spill: "
-                                f"{table['overflowingCells']}")
-        for text in found["texts"]:
-            if text["contrast"] < READABLE and (dark or text["ours"]):
-                problems.append(f"{where}: {text['text']!r} ({text['tag']}) has contrast "
-                                f"{text['contrast']:.1f}")
-    assert problems == [], "\n".join(problems)
+@pytest.fixture(scope="class")
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built with the theme of the test's class."""
+    theme = request.cls.theme
+    outdir = tmp_path_factory.mktemp(theme)
+    warnings = build_example(theme, outdir)
+    assert warnings == ""
+    return outdir
+
+
+class ThemeChecks:
+    """The checks on one theme's build; a class per theme, so that test workers can
+    share the themes out between them (each class is one unit of work)."""
+
+    theme: str
+
+    @pytest.mark.parametrize("page", sorted(PAGES))
+    def test_the_page_reads_well(self, driver: Any, site: Path, page: str) -> None:
+        theme = self.theme
+        problems = []
+        for width_name, dark in VIEWS:
+            if dark and THEMES[theme] is None:
+                continue  # the theme has no dark mode
+            view = View(WIDTHS[width_name], dark)
+            show(driver, site / f"{page}.html", view, THEMES[theme])
+            found = measure(driver, view.width)
+            where = f"{width_name}{' dark' if dark else ''}"
+            if found["pageWidth"] > view.width + 1:
+                problems.append(f"{where}: the page is {found['pageWidth']} px wide")
+            for table in found["tables"]:
+                if table["scrolling"] != 1 and not table["fits"]:
+                    problems.append(f"{where}: {table['classes']} is cut off")
+                if table["scrolling"] > 1:
+                    problems.append(f"{where}: {table['classes']} scrolls in "
+                                    f"{table['scrolling']} boxes")
+                if table["overflowingCells"]:
+                    problems.append(f"{where}: {table['classes']} cells spill: "
+                                    f"{table['overflowingCells']}")
+            for text in found["texts"]:
+                if text["contrast"] < READABLE and (dark or text["ours"]):
+                    problems.append(f"{where}: {text['text']!r} ({text['tag']}) has contrast "
+                                    f"{text['contrast']:.1f}")
+        assert problems == [], "\n".join(problems)
+
+
+class TestAlabaster(ThemeChecks):
+    theme = "alabaster"
+
+
+class TestFuro(ThemeChecks):
+    theme = "furo"
+
+
+class TestPydataSphinxTheme(ThemeChecks):
+    theme = "pydata_sphinx_theme"
+
+
+class TestSphinxRtdTheme(ThemeChecks):
+    theme = "sphinx_rtd_theme"
+
+
+class TestSphinxBookTheme(ThemeChecks):
+    theme = "sphinx_book_theme"
+
+
+def test_every_theme_is_checked() -> None:
+    assert {cls.theme for cls in ThemeChecks.__subclasses__()} == set(THEMES)
