@@ -149,7 +149,7 @@ _LATEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
 
 
-def _latex(text: Any) -> Rst:
+def latex(text: Any) -> Rst:
     """*text* for a ``raw:: latex`` block (labels in the printed interview kit)."""
     return Rst("".join(_LATEX_SPECIALS.get(char, char) for char in str(text)))
 
@@ -190,7 +190,7 @@ def _new_environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
     )
     env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=amount, slug=_slug,
                        minutes=_minutes, nest=_nest, location=_location, salary=_salary,
-                       job=job_link, latex=_latex)
+                       job=job_link, latex=latex)
     env.globals.update(heading=_heading, anchor=_anchor, facts=_facts)
     return env
 
@@ -298,6 +298,21 @@ def _referenced(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
         _referenced_cache[key] = tuple(name for name in jinja2.meta.find_referenced_templates(ast)
                                        if name is not None)
     return _referenced_cache[key]
+
+
+def bundled_lookups(templates_path: tuple[str, ...], name: str
+                    ) -> tuple[tuple[str, str], ...] | None:
+    """(name, file) of template *name* and of every template it uses, if all of them
+    are the bundled ones (no project template shadows any): the output the node
+    writers reproduce. None otherwise."""
+    env = environment(templates_path)
+    try:
+        filename = env.get_template(name).filename or ""
+    except jinja2.TemplateError:
+        return None
+    lookups = _dependencies(env, name, filename)
+    inside = BUNDLED_TEMPLATES + os.sep
+    return lookups if all(file.startswith(inside) for _, file in lookups) else None
 
 
 def resolves_to(templates_path: tuple[str, ...], name: str) -> str:

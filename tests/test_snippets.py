@@ -9,7 +9,9 @@ the diff like code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.metadata import version
+from typing import Any
 
 import pytest
 from conftest import SNIPPETS, Project, copy_snippet_roles
@@ -26,9 +28,13 @@ def test_every_case_has_a_myst_twin() -> None:
 DESIGN_SNAPSHOT_VERSION = (0, 8)
 
 
-def build_snippet(project: Project, case: str, syntax: str) -> str:
+def build_snippet(project: Project, case: str, syntax: str, *,
+                  prepare: Callable[[Project], None] | None = None, **build: Any) -> str:
+    """The doctree of snippet *case*; *prepare* changes the project first."""
     project.write("conf.py", 'extensions = ["myst_parser", "sphinx_design", "sphinx_jobdesc"]\n'
                              'jobdesc_layout = "plain"\n')
+    if prepare is not None:
+        prepare(project)
     if not (project.src / "roles").exists():
         copy_snippet_roles(project)
     body = (SNIPPETS / syntax / f"{case}.txt").read_text("utf8")
@@ -38,7 +44,7 @@ def build_snippet(project: Project, case: str, syntax: str) -> str:
         project.write("index.rst", f"Careers\n=======\n\nBefore.\n\n{body}")
     else:
         project.write("index.md", f"# Careers\n\nBefore.\n\n{body}")
-    project.build(freshenv=True)
+    project.build(freshenv=True, **build)
     assert project.warnings == []
     return project.doctree_xml()
 

@@ -36,10 +36,12 @@ def escape(text: str) -> Rst:
     """Plain text as reStructuredText that renders exactly these words.
 
     Paragraphs (blank-line separated) are kept; leading indentation is dropped,
-    since it would turn lines into block quotes or definition lists.
+    since it would turn lines into block quotes or definition lists. NUL characters
+    are dropped.
     """
     if isinstance(text, Rst):
         return text
+    text = text.replace("\0", "")  # docutils' own escape marker; no text shows it
     if "\n" not in text:
         return Rst(_escape_line(text))
     return Rst("\n\n".join(

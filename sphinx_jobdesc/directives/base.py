@@ -16,12 +16,13 @@ what its template needs (:meth:`RoleDirective.context`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import rst
@@ -33,10 +34,16 @@ from ..core.model import Role
 from ..core.problems import Problem, did_you_mean
 from ..core.resolve import resolve_role
 from ..core.vocabulary import HEADINGS, LAYOUTS
+from ..doctrees.writer import Fallback, Writer
 from ..domain import Use, jobdesc_domain
 from ..locale import labels
 from ..report import warn
-from ..templating import environment, render
+from ..templating import Heading, bundled_lookups, environment, render
+
+logger = logging.getLogger(__name__)
+
+#: Nodes for the page, the section headings and the anchored slots among them.
+Produced = tuple[list[nodes.Node], Sequence[Heading], Sequence[str]]
 
 
 class TemplateDirective(SphinxDirective):
@@ -90,29 +97,21 @@ class TemplateDirective(SphinxDirective):
 
     def render_template(self, context: dict[str, object], anchor: str,
                         title: str | None = None) -> list[nodes.Node]:
-        """Render this directive's template with *context* and parse it into the page;
-        a page without a title gets *title*."""
+        """This directive's output for *context*: written as nodes (the shipped plain
+        layout) or rendered from its template and parsed into the page; a page
+        without a title gets *title*."""
         config = self.jobdesc_config
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
-        rendered = render(environment(config.templates_path), self.templates(layout), {
-            "sections": self.shown_sections,
-            "labels": labels(config.labels),
-            "heading_mode": heading_mode,
-            "layout": layout,
-            **context,
-        })
-        self.note_dependencies(rendered.files)
-        jobdesc_domain(self.env).note_templates(self.env.docname, config.templates_path,
-                                                rendered.lookups)
-        self.report(rendered.problems)
-        if rendered.text is None:
+        full_context = {"sections": self.shown_sections, "labels": labels(config.labels),
+                        "heading_mode": heading_mode, "layout": layout, **context}
+        produced = (self.written(full_context, layout, config)
+                    or self.parsed(full_context, layout, config))
+        if produced is None:
             return []
-        parsed = rst.parse_rst(self, rendered.text, allow_sections=heading_mode == "section")
-        rst.name_sections(self, parsed, rendered.headings, anchor)
-        rst.name_anchors(self, parsed, rendered.anchors, anchor)
-        if "debug" in self.options:
-            parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
+        parsed, headings, anchors = produced
+        rst.name_sections(self, parsed, headings, anchor)
+        rst.name_anchors(self, parsed, anchors, anchor)
         classes = ["jobdesc", f"jobdesc-{self.kind}", *self.options.get("class", [])]
         output = rst.assemble(parsed, classes, self)
         if title and output and rst.starts_untitled_page(self):
@@ -120,6 +119,56 @@ class TemplateDirective(SphinxDirective):
         if output:
             self.add_name(output[0])
         return output
+
+    def written(self, context: dict[str, Any], layout: str, config: JobdescConfig
+                ) -> Produced | None:
+        """The nodes the shipped template would give, written directly; None where a
+        project template, ``:template:`` or ``:debug:`` asks for the template, or the
+        writer meets output it does not reproduce exactly."""
+        if layout != "plain" or "debug" in self.options or self.options.get("template"):
+            return None
+        name = self.templates(layout)[0]
+        lookups = bundled_lookups(config.templates_path, name)
+        if lookups is None:
+            self.fall_back(f"a project template shadows {name} or a template it uses")
+            return None
+        writer = Writer(self, context["labels"], context["heading_mode"])
+        try:
+            self.write_nodes(writer, context)
+        except Fallback as reason:
+            self.fall_back(str(reason))
+            return None
+        self.note_dependencies([file for _, file in lookups])
+        jobdesc_domain(self.env).note_templates(self.env.docname, config.templates_path,
+                                                lookups)
+        return writer.top, writer.headings, writer.anchors
+
+    def fall_back(self, reason: str) -> None:
+        """Say (with ``-vv``) why this directive is rendered from its template: slower, and
+        what a project that overrides a template asked for."""
+        logger.debug("[jobdesc] %s rendered from its template: %s", self.kind, reason,
+                     location=self.get_location())
+
+    def write_nodes(self, writer: Writer, context: Mapping[str, Any]) -> None:
+        """Write the nodes of the shipped plain template for *context*; raising
+        :class:`Fallback` (as here) renders the template instead."""
+        raise Fallback(f"no node writer for {self.kind}")
+
+    def parsed(self, context: dict[str, Any], layout: str, config: JobdescConfig
+               ) -> Produced | None:
+        """This directive's template rendered to reStructuredText and parsed."""
+        rendered = render(environment(config.templates_path), self.templates(layout), context)
+        self.note_dependencies(rendered.files)
+        jobdesc_domain(self.env).note_templates(self.env.docname, config.templates_path,
+                                                rendered.lookups)
+        self.report(rendered.problems)
+        if rendered.text is None:
+            return None
+        parsed = rst.parse_rst(self, rendered.text,
+                               allow_sections=context["heading_mode"] == "section")
+        if "debug" in self.options:
+            parsed.insert(0, nodes.literal_block(rendered.text, rendered.text, language="rst"))
+        return parsed, rendered.headings, rendered.anchors
 
     # --- options -----------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from docutils.parsers.rst import directives
 
@@ -10,6 +11,8 @@ from ..core.config import JobdescConfig
 from ..core.model import Role
 from ..core.views.interview import build_guide, stage_ids
 from ..core.vocabulary import GUIDE_AUDIENCES, INTERVIEWGUIDE_SECTIONS
+from ..doctrees import interviewguide as interviewguide_doctree
+from ..doctrees.writer import Writer
 from ..report import warn
 from .base import RoleDirective
 
@@ -24,6 +27,9 @@ class InterviewGuideDirective(RoleDirective):
         "audience": directives.unchanged,
         "scorecard": directives.unchanged,
     }
+
+    def write_nodes(self, writer: Writer, context: Mapping[str, Any]) -> None:
+        interviewguide_doctree.write(writer, context)
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         audience = self.choice("audience", GUIDE_AUDIENCES, "interviewer")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,6 +15,8 @@ from ..core.files import title_of
 from ..core.model import Role
 from ..core.problems import location
 from ..core.vocabulary import JOBDESCRIPTION_SECTIONS
+from ..doctrees import jobdescription as jobdescription_doctree
+from ..doctrees.writer import Writer
 from ..domain import Rendering, jobdesc_domain
 from ..jsonld import note_posting
 from .base import RoleDirective
@@ -29,6 +31,9 @@ class JobDescriptionDirective(RoleDirective):
         "no-index": directives.flag,
         "noindex": directives.flag,
     }
+
+    def write_nodes(self, writer: Writer, context: Mapping[str, Any]) -> None:
+        jobdescription_doctree.write(writer, context)
 
     def default_sections(self, config: JobdescConfig) -> Sequence[str]:
         return config.sections

@@ -32,10 +32,13 @@ def salary_range(compensation: Compensation, labels: Mapping[str, str]) -> str:
     return " ".join(part for part in (compensation.currency if span else "", span, period) if part)
 
 
-def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> Rst:
-    """The salary range, then the note as a paragraph."""
-    text = salary_range(compensation, labels)
-    return Rst("\n\n".join(escape(part) for part in (text, compensation.note) if part))
+def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> str | Rst:
+    """The salary range, then the note as a paragraph: plain text unless the note is
+    ``markup: rst``."""
+    parts = [part for part in (salary_range(compensation, labels), compensation.note) if part]
+    if isinstance(compensation.note, Rst):
+        return Rst("\n\n".join(escape(part) for part in parts))
+    return "\n\n".join(parts)
 
 
 def job_link(text: Any, target: str) -> Rst:

@@ -1,0 +1,171 @@
+"""The plain interview guide (``templates/interviewguide.rst.jinja`` with the
+macros of ``_interview.rst.jinja``) as nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from docutils import nodes
+
+from ..core.markup import Rst
+from ..core.views.interview import Guide, QuestionView, StageView
+from ..templating import latex
+from .writer import Fallback, Writer, plain_paragraphs
+
+_BLANK = "_" * 20
+_NOTES_BOX = (r"\par\noindent\fbox{\begin{minipage}[t][3.5cm][t]{\dimexpr\linewidth-2\fboxsep"
+              r"-2\fboxrule\relax}\textbf{%s}\end{minipage}}\par")
+
+
+def write(writer: Writer, context: Mapping[str, Any]) -> None:
+    guide: Guide = context["guide"]
+    for slot in context["sections"]:
+        _SLOTS[slot](writer, guide, context)
+
+
+def _minutes(w: Writer, value: int | None) -> str:
+    return f"{value} {w.labels['minutes']}" if value else ""
+
+
+def _names(items: Any) -> str:
+    return " ".join(", ".join(str(item.name) for item in items).split())
+
+
+def _overview(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
+    if not guide.stages:
+        return
+    w.heading("overview")
+    labels = w.labels
+    header = ["#", labels["stage"], labels["duration"]]
+    widths = [3, 40, 10]
+    if guide.for_interviewers:
+        header += [labels["interviewers"], labels["assesses"]]
+        widths = [3, 22, 9, 20, 22]
+    rows = [[w.blocks(text) for text in header]]
+    for view in guide.stages:
+        row = [w.blocks(str(view.number)), w.blocks(view.stage.title),
+               w.blocks(_minutes(w, view.stage.duration_minutes))]
+        if guide.for_interviewers:
+            row += [w.blocks(view.stage.interviewers), w.blocks(_names(view.focus))]
+        rows.append(row)
+    w.add(w.list_table(rows, classes=["jobdesc-stages"], widths=widths, header_rows=1))
+
+
+def _competencies(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
+    if not (guide.for_interviewers and guide.competencies):
+        return
+    w.heading("competencies")
+    items = []
+    for competency in guide.competencies:
+        name = w.inline(competency.name)
+        if not name:
+            raise Fallback("a competency without a name")
+        first: list[nodes.Node] = [w.strong(name[0].astext())]
+        rest: list[nodes.Node] = []
+        if competency.description:
+            if isinstance(competency.description, Rst):
+                raise Fallback("markup after a name")
+            lead, *rest_texts = plain_paragraphs(competency.description) or [""]
+            first.append(nodes.Text(f": {lead}"))
+            rest = [w.paragraph(nodes.Text(text)) for text in rest_texts]
+        items.append(nodes.list_item("", w.paragraph(*first), *rest))
+    w.add(w.located(nodes.bullet_list("", *items, bullet="-")))
+
+
+def _stages(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
+    for view in guide.stages:
+        if guide.for_interviewers:
+            _new_page(w)
+        w.heading(f"stage-{view.stage.id}", 1, view.stage.title)
+        _stage_body(w, guide, view)
+
+
+def _new_page(w: Writer) -> None:
+    w.add(w.raw_latex(r"\clearpage"))
+
+
+def _stage_body(w: Writer, guide: Guide, view: StageView) -> None:
+    stage = view.stage
+    labels = w.labels
+    if stage.duration_minutes:
+        line: list[nodes.Node] = [w.strong(f"{labels['duration']}:")]
+        after = " " + _minutes(w, stage.duration_minutes)
+        interviewers = w.inline(stage.interviewers) if guide.for_interviewers else []
+        if interviewers:
+            line += [nodes.Text(after + " · "), w.strong(f"{labels['interviewers']}:"),
+                     nodes.Text(" " + interviewers[0].astext())]
+        else:
+            line.append(nodes.Text(after))
+        w.add(w.paragraph(*line))
+    if stage.purpose:
+        w.add(*w.blocks(stage.purpose))
+    if not guide.for_interviewers:
+        return
+    if stage.instructions:
+        w.add(w.admonition(labels["instructions"], ["jobdesc-instructions"],
+                           *w.blocks(stage.instructions)))
+    for question in view.questions:
+        _question(w, guide, view, question)
+
+
+def _question(w: Writer, guide: Guide, view: StageView, q: QuestionView) -> None:
+    labels = w.labels
+    title = f": {q.question.title}" if q.question.title else ""
+    w.heading(f"question-{q.question.id}", 2,
+              f"{labels['question']} {view.number}.{q.number}{title}")
+    text = w.blocks(q.question.text)
+    if not text:
+        raise Fallback("a question without words")
+    w.add(w.container(["jobdesc-question"], *text))
+    details = [str(labels[q.question.type])] if q.question.type else []
+    if q.question.duration_minutes:
+        details.append(_minutes(w, q.question.duration_minutes))
+    if q.competencies:
+        details.append(", ".join(str(c.name) for c in q.competencies))
+    if details:
+        w.add(w.paragraph(nodes.emphasis("", " ".join(" · ".join(details).split()))))
+    for kind in ("follow_ups", "look_for", "red_flags"):
+        texts = getattr(q.question, kind)
+        if texts:
+            w.add(w.paragraph(w.strong(labels[kind])), w.bullet_list(texts))
+    rows = [[w.blocks(labels[name]) for name in ("rating", "label", "looks_like")]]
+    rows += [[w.blocks(str(a.point.value)), w.blocks(a.point.label), w.blocks(a.text or "—")]
+             for a in q.anchors]
+    w.add(w.list_table(rows, classes=["jobdesc-anchors"], widths=[8, 14, 54], header_rows=1,
+                       title=" ".join(labels["anchors"].split())))
+    w.add(w.only("latex", w.raw_latex(_NOTES_BOX % latex(labels["notes"]))),
+          w.only("html", w.container(["jobdesc-notes"], *w.blocks(labels["notes"]))))
+
+
+def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
+    if not (guide.for_interviewers and context["scorecard"] and guide.stages):
+        return
+    labels = w.labels
+    _new_page(w)
+    w.heading("scorecards")
+    scale = guide.rating_scale
+    for index, view in enumerate(guide.stages):
+        if index:
+            _new_page(w)
+        w.heading(f"scorecard-{view.stage.id}", 2, f"{labels['scorecard']}: {view.stage.title}")
+        w.add(w.paragraph(w.strong(f"{labels['candidate']}:"), nodes.Text(f" {_BLANK} "),
+                          w.strong(f"{labels['interviewer']}:"), nodes.Text(f" {_BLANK}")))
+        w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{2.4}")))
+        empty: list[list[nodes.Node]] = [[] for _ in range(len(scale) + 1)]
+        rows = [[w.blocks(labels["competency"]),
+                 *(w.blocks(f"{point.value} {' '.join(point.label.split())}")
+                   for point in scale),
+                 w.blocks(labels["notes"])]]
+        rows += [[w.blocks(competency.name), *empty] for competency in view.focus]
+        rows.append([w.blocks(labels["overall"]), *empty])
+        w.add(w.list_table(rows, classes=["jobdesc-scorecard", "standard"],
+                           widths=[18, *(8 for _ in scale), 30], header_rows=1,
+                           stub_columns=1))
+        w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{1}")))
+
+
+_SLOTS: dict[str, Callable[[Writer, Guide, Mapping[str, Any]], None]] = {
+    "overview": _overview, "competencies": _competencies, "stages": _stages,
+    "scorecards": _scorecards,
+}
