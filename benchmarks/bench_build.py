@@ -1,22 +1,25 @@
 """How much does rendering a page from a role file cost, compared with writing it by hand?
 
-Generates two handbooks with the same N roles: one whose pages use
-``.. jobdescription::`` and ``.. interviewguide::`` on generated role files
-(about 8 responsibilities, 12 requirements and 6 benefits each, extending a
-shared company file) with a job description page per role; with ``--guides``
-the role files also hold 4 competencies with anchors and 3 interview stages of
-3 questions, and each role gets an interview guide page too. The other
-handbook's pages contain the very same reStructuredText written out by hand
-(the limit). Both are built from scratch
-with ``sphinx-build -b html -E`` in fresh processes, interleaved, several
-times. The script prints median wall and CPU (user + system) times, the median
-of the per-pair CPU ratios (the headline: CPU time is what the code costs, wall
-time also counts the neighbours on a shared machine), the extra milliseconds
-per page, and each build's peak memory.
+Generates three handbooks of the same N roles (about 8 responsibilities, 12
+requirements and 6 benefits each, extending a shared company file; with
+``--guides`` also 4 competencies with anchors and 3 interview stages of 3
+questions, and an interview guide page per role):
 
-Run: ``python benchmarks/bench_build.py --roles 200 --repeat 5``. Timings are
-only compared within one run (shared machines are noisy); tests never assert
-them.
+- ``directive``: pages with ``.. jobdescription::`` (and ``.. interviewguide::``);
+- ``by-hand``: the very same reStructuredText written into the pages;
+- ``minimal``: the page a team writes without the extension (summary,
+  responsibilities and requirements; a list of the stages).
+
+Each is built from scratch with ``sphinx-build -b html -E`` in fresh processes,
+interleaved, several times. The script prints median wall and CPU (user +
+system, workers included) times, the median of the per-pair CPU ratios of
+directive and by-hand (the headline: CPU time is what the code costs, wall time
+also counts the neighbours on a shared machine), the extra CPU milliseconds
+per role over the minimal page, and peak memory.
+
+Run: ``python benchmarks/bench_build.py --roles 200 --repeat 3 --guides`` (and
+``--jobs 2``). Timings are only compared within one run (shared machines are
+noisy); tests never assert them.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from sphinx_jobdesc.core.model import Role
 from sphinx_jobdesc.core.resolve import resolve_role
 from sphinx_jobdesc.core.views.interview import build_guide
 from sphinx_jobdesc.core.vocabulary import INTERVIEWGUIDE_SECTIONS, JOBDESCRIPTION_SECTIONS
@@ -111,14 +116,22 @@ def interview_lines() -> list[str]:
     ]
 
 
-def generate(root: Path, roles: int, *, by_hand: bool, guides: bool, checks: bool = True
+#: The handbooks compared: the directives; the very same RST written by hand; a
+#: minimal hand-written page of each role (what a team writes without the extension).
+VARIANTS = ("directive", "by-hand", "minimal")
+
+
+def generate(root: Path, roles: int, *, variant: str, guides: bool, checks: bool = True
              ) -> None:
-    """Write the handbook; by hand means the directive's RST is written into each page."""
+    """Write the handbook of *variant* (one of :data:`VARIANTS`)."""
     shutil.rmtree(root, ignore_errors=True)
     (root / "roles").mkdir(parents=True)
     (root / "roles" / "_company.yaml").write_text(COMPANY)
-    extensions = '["sphinx_jobdesc"]' if not by_hand else "[]"
+    extensions = '["sphinx_jobdesc"]' if variant == "directive" else "[]"
+    # No sidebars: the theme's global navigation costs every page O(N) (Sphinx's
+    # cost, the same in every variant), which would drown what is measured here.
     (root / "conf.py").write_text(f"extensions = {extensions}\nproject = 'Bench'\n"
+                                  "html_sidebars = {'**': []}\n"
                                   + ("" if checks else "jobdesc_checks = []\n"))
     names = [f"role-{i}" for i in range(roles)]
     toctree = "\n".join(f"   {name}" + (f"\n   {name}-guide" if guides else "")
@@ -133,12 +146,16 @@ def generate(root: Path, roles: int, *, by_hand: bool, guides: bool, checks: boo
         pages = {name: "jobdescription"}
         if guides:
             pages[f"{name}-guide"] = "interviewguide"
-        if not by_hand:
+        if variant == "directive":
             for page, directive in pages.items():
                 (root / f"{page}.rst").write_text(head + f".. {directive}:: {name}\n")
             continue
         role = resolve_role(str(path), None, roles_dir=str(root / "roles"), markup="text").role
         assert role is not None
+        if variant == "minimal":
+            for page, text in minimal_pages(role, name, guides).items():
+                (root / f"{page}.rst").write_text(head + text)
+            continue
         context = {"role": role, "labels": labels({}), "heading_mode": "section",
                    "layout": "plain", "scorecard": True,
                    "guide": build_guide(role, None, "interviewer")}
@@ -151,11 +168,29 @@ def generate(root: Path, roles: int, *, by_hand: bool, guides: bool, checks: boo
             (root / f"{page}.rst").write_text(head + rst)
 
 
-def build(root: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak RSS (KiB) of a fresh ``sphinx-build -b html -E``."""
+def minimal_pages(role: Role, name: str, guides: bool) -> dict[str, str]:
+    """A team's own page of a role without the extension: summary, responsibilities,
+    requirements; with guides, a page listing the interview stages."""
+    def bullets(items: Iterable[str]) -> str:
+        return "".join(f"- {text}\n" for text in items) + "\n"
+    pages = {name: (
+        f"{role.summary}\n\nResponsibilities\n================\n\n"
+        + bullets(item.text for item in role.responsibilities)
+        + "Requirements\n============\n\n"
+        + bullets(item.text for item in (*role.requirements.must, *role.requirements.nice)))}
+    if guides and role.interview:
+        pages[f"{name}-guide"] = "Stages\n======\n\n" + bullets(
+            f"{stage.title} ({stage.duration_minutes} min)" for stage in role.interview.stages)
+    return pages
+
+
+def build(root: Path, jobs: str = "1") -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (with the workers') and peak RSS (KiB) of a fresh
+    ``sphinx-build -b html -E``."""
     out = root / "_build"
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", str(root), str(out)]
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", "-j", jobs, str(root),
+               str(out)]
     start = time.perf_counter()
     process = subprocess.Popen(command)
     _, status, usage = os.wait4(process.pid, 0)
@@ -174,37 +209,43 @@ def main() -> None:
                         help="also an interviewguide page per role")
     parser.add_argument("--no-checks", action="store_true",
                         help="build with jobdesc_checks = [] (what the checks cost)")
+    parser.add_argument("--jobs", default="1", help="sphinx-build -j (1, 2, auto)")
     args = parser.parse_args()
-    pages = args.roles * (2 if args.guides else 1)
-    directive, by_hand = args.workdir / "directive", args.workdir / "by-hand"
-    generate(directive, args.roles, by_hand=False, guides=args.guides,
-             checks=not args.no_checks)
-    generate(by_hand, args.roles, by_hand=True, guides=args.guides)
-    build(directive)  # warm the file cache once for both
-    build(by_hand)
-    variants = {"directive": directive, "by-hand": by_hand}
-    wall: dict[str, list[float]] = {name: [] for name in variants}
-    cpu: dict[str, list[float]] = {name: [] for name in variants}
-    memory: dict[str, list[int]] = {name: [] for name in variants}
+    roots = {name: args.workdir / name for name in VARIANTS}
+    for name, root in roots.items():
+        generate(root, args.roles, variant=name, guides=args.guides, checks=not args.no_checks)
+        build(root, args.jobs)  # warm the file cache
+    wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    cpu: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    memory: dict[str, list[int]] = {name: [] for name in VARIANTS}
     for _ in range(args.repeat):
-        for name, root in variants.items():
-            seconds, cpu_seconds, rss = build(root)
+        for name, root in roots.items():
+            seconds, cpu_seconds, rss = build(root, args.jobs)
             wall[name].append(seconds)
             cpu[name].append(cpu_seconds)
             memory[name].append(rss)
-    pair_ratios = [d / h for d, h in zip(cpu["directive"], cpu["by-hand"], strict=True)]
-    ratio = statistics.median(pair_ratios)
-    med_cpu = {name: statistics.median(values) for name, values in cpu.items()}
-    extra_ms = (med_cpu["directive"] - med_cpu["by-hand"]) * 1000 / pages
-    print(f"roles: {args.roles} ({pages} pages), repetitions: {args.repeat} "
-          "(interleaved, fresh processes)")
-    for name in variants:
-        print(f"  {name:9s} wall median {statistics.median(wall[name]):6.2f} s   CPU median "
+    med_cpu: dict[str, float] = {name: statistics.median(values) for name, values in cpu.items()}
+    med_wall = {name: statistics.median(values) for name, values in wall.items()}
+    print(f"roles: {args.roles}{' with guides' if args.guides else ''}, -j {args.jobs}, "
+          f"repetitions: {args.repeat} (interleaved, fresh processes)")
+    for name in VARIANTS:
+        print(f"  {name:9s} wall median {med_wall[name]:6.2f} s   CPU median "
               f"{med_cpu[name]:6.2f} s  [{', '.join(f'{t:.2f}' for t in cpu[name])}]   "
               f"peak RSS {max(memory[name]) / 1024:.0f} MiB")
-    wall_ratio = statistics.median(wall["directive"]) / statistics.median(wall["by-hand"])
-    print(f"ratio directive / by hand: {ratio:.3f}x CPU (median of pairs; wall {wall_ratio:.3f}x),"
-          f" extra per page: {extra_ms:+.2f} ms CPU")
+
+    def ratio(numerator: str, denominator: str) -> float:
+        pairs = zip(cpu[numerator], cpu[denominator], strict=True)
+        return statistics.median([n / d for n, d in pairs])
+
+    def extra_ms(name: str) -> float:
+        return (med_cpu[name] - med_cpu["minimal"]) * 1000 / int(args.roles)
+
+    print(f"directive / by hand: {ratio('directive', 'by-hand'):.3f}x CPU (median of pairs; wall "
+          f"{med_wall['directive'] / med_wall['by-hand']:.3f}x); peak RSS "
+          f"{max(memory['directive']) / max(memory['by-hand']):.2f}x")
+    print(f"extra per role over a minimal page: directive {extra_ms('directive'):+.1f} ms CPU, "
+          f"by hand {extra_ms('by-hand'):+.1f} ms CPU")
+
 
 if __name__ == "__main__":
     main()

@@ -2,8 +2,9 @@
 
 ``setup()`` is the table of contents of the extension: configuration values,
 the audience guard on the output folder, directives, the domain behind
-``:job:`` links, checks on the finished page, tables for print and plain text,
-the stylesheet, the JobPosting in the page's head and the export.
+``:job:`` links, which pages are read or written again, checks on the finished
+page, tables for print and plain text, the stylesheet, the JobPosting in the
+page's head and the export.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .core.resolve import release_cache
     from .directives import add_directives
     from .domain import setup_references
+    from .freshness import setup_freshness
     from .jsonld import add_to_page
     from .outdir import setup_outdir_guard
     from .paged import BreakingTables, LevelsDown
@@ -34,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_outdir_guard(app)
     add_directives(app)
     setup_references(app)
+    setup_freshness(app)
     app.add_transform(SectionOrderCheck)
     app.add_post_transform(LevelsDown)
     app.add_post_transform(BreakingTables)

@@ -14,7 +14,6 @@ merged from parallel readers.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,11 +23,8 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .core.files import role_files
-from .core.loader import ROLE_FILE_SUFFIXES
 from .core.problems import Problem, did_you_mean, location
 from .report import warn
-from .templating import resolves_to
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -274,11 +270,10 @@ JobDomain.roles = {"role": JobRole(warn_dangling=True, innernodeclass=nodes.inli
 
 
 def setup_references(app: Sphinx) -> None:
-    """The domain, the ``:job:`` role, our warning for unknown ids, and fresh lists."""
+    """The domain, the ``:job:`` role and our warning for unknown ids."""
     app.add_domain(JobDomain)
     app.add_role("job", JobRole(warn_dangling=True, innernodeclass=nodes.inline))
     app.connect("warn-missing-reference", _missing_reference)
-    app.connect("env-get-outdated", _outdated_lists)
 
 
 def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool:
@@ -294,33 +289,3 @@ def _missing_reference(app: Sphinx, domain: Domain | None, node: addnodes.pendin
     else:
         warn(message, "ref", node)
     return True
-
-
-def _outdated_lists(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """Pages that list or link to roles, when what they list or link to may have changed,
-    and pages whose templates would now be read from another file."""
-    domain = jobdesc_domain(env)
-    catalogs: dict[str, tuple[str, ...]] = domain.data["catalogs"]
-    # a file named after a role id that a page found in another file now takes over
-    stale = [docname for docname, found in domain.data["found_by_id"].items()
-             if any(os.path.isfile(os.path.join(folder, role_id + suffix))
-                    for folder, role_id in found for suffix in ROLE_FILE_SUFFIXES)]
-    # a template name that now finds another file (or one where it found none): a
-    # project template shadows a bundled one, or adds a design layout of its own
-    now: dict[tuple[tuple[str, ...], str], str] = {}
-    for docname, lookups in domain.data["templates"].items():
-        for templates_path, name, filename in lookups:
-            key = (templates_path, name)
-            if key not in now:
-                now[key] = resolves_to(templates_path, name)
-            if now[key] != filename:
-                stale.append(docname)
-                break
-    if added or changed or removed:  # a rendering may have appeared, moved or gone
-        return [*stale, *catalogs, *domain.data["referrers"]]
-    if not catalogs:
-        return stale
-    files = role_files(os.path.join(app.srcdir, app.config.jobdesc_roles_dir))
-    return [*stale, *(docname for docname, listed in catalogs.items() if listed != files)]

@@ -296,6 +296,39 @@ def test_catalogue_and_links_follow_a_rendering_that_moves(handbook: Project) ->
         handbook.output("links.html"))
 
 
+def written(project: Project) -> list[str]:
+    """The pages the last build wrote."""
+    return re.findall(r"writing output\.\.\. \[ *\d+%\] (\S+)", project.status)
+
+
+def test_editing_an_unrelated_page_rereads_only_that_page(handbook: Project) -> None:
+    handbook.write("index.rst", PAGES["index.rst"] + "\nOne more line.\n")
+    handbook.build()
+    assert reread(handbook) == "0 added, 1 changed, 0 removed"
+    assert written(handbook) == ["index"]
+
+
+def test_a_role_edit_rereads_the_pages_that_render_or_list_it(handbook: Project) -> None:
+    handbook.touch_later("roles/engineering-manager.yaml", ROLES["engineering-manager.yaml"]
+                         .replace("Run one-to-ones", "Run weekly one-to-ones"))
+    handbook.build()
+    # manager, the catalogue (it lists the file), senior (its reports_to shows the title)
+    assert reread(handbook) == "0 added, 3 changed, 0 removed"
+    assert "Run weekly one-to-ones" in handbook.output("manager.html")
+
+
+def test_a_retitled_role_is_rewritten_in_links_without_rereading_them(handbook: Project
+                                                                       ) -> None:
+    handbook.touch_later("roles/engineering-manager.yaml", ROLES["engineering-manager.yaml"]
+                         .replace("title: Engineering Manager", "title: Team Lead"))
+    handbook.build()
+    # the manager page, the catalogue (it lists the file) and senior (reports_to's words)
+    assert reread(handbook) == "0 added, 3 changed, 0 removed"
+    assert ("manager.html#job-engineering-manager", "Team Lead") in links(
+        handbook.output("senior.html"))
+    assert "links" in written(handbook)  # written again, not read again
+
+
 def test_nothing_is_reread_without_changes(handbook: Project) -> None:
     handbook.build()
     assert reread(handbook) == "0 added, 0 changed, 0 removed"

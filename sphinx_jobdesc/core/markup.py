@@ -42,7 +42,7 @@ def escape(text: str) -> Rst:
     if isinstance(text, Rst):
         return text
     text = text.replace("\0", "")  # docutils' own escape marker; no text shows it
-    if "\n" not in text:
+    if len(text.splitlines()) <= 1:  # "\r", "\x0c" and the like break lines too
         return Rst(_escape_line(text))
     return Rst("\n\n".join(
         "\n".join(_escape_line(line) for line in paragraph.splitlines())
