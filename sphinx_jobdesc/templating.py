@@ -66,12 +66,9 @@ def _heading(
     still get a rubric so they stay apart. *mode* overrides the directive's
     mode, e.g. ``"rubric"`` inside a tab or card, where sections are not allowed.
     """
-    # a blank title would merge the section into the one before: the slot's label instead
-    plain = context["labels"].get(slot, slot) if text is None or not str(text).strip() else text
+    plain, mode = heading_choice(context["labels"], slot, level, text,
+                                 mode or context["heading_mode"])
     title = _oneline(plain)
-    mode = mode or context["heading_mode"]
-    if mode == "none" and level > 1:
-        mode = "rubric"
     if mode == "section":
         context[_HEADINGS].append(Heading(slot, " ".join(str(plain).split())))
         # as wide as docutils measures the title: CJK and emoji take two columns
@@ -79,6 +76,15 @@ def _heading(
     if mode == "rubric":
         return Rst(f".. rubric:: {title}\n   :class: {_anchor(context, slot)}")
     return Rst("")
+
+
+def heading_choice(labels: Mapping[str, str], slot: str, level: int, text: Any, mode: str
+                   ) -> tuple[Any, str]:
+    """The words of the heading of *slot* and how it is shown (section, rubric or none):
+    for the template helper and the node writer alike."""
+    # a blank title would merge the section into the one before: the slot's label instead
+    plain = labels.get(slot, slot) if text is None or not str(text).strip() else text
+    return plain, "rubric" if mode == "none" and level > 1 else mode
 
 
 @pass_context

@@ -58,10 +58,10 @@ def _competencies(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
     w.heading("competencies")
     items = []
     for competency in guide.competencies:
-        name = w.inline(competency.name)
+        name = w.oneline(competency.name)
         if not name:
             raise Fallback("a competency without a name")
-        first: list[nodes.Node] = [w.strong(name[0].astext())]
+        first: list[nodes.Node] = [w.strong(name)]
         rest: list[nodes.Node] = []
         if competency.description:
             if isinstance(competency.description, Rst):
@@ -91,10 +91,10 @@ def _stage_body(w: Writer, guide: Guide, view: StageView) -> None:
     if stage.duration_minutes:
         line: list[nodes.Node] = [w.strong(f"{labels['duration']}:")]
         after = " " + _minutes(w, stage.duration_minutes)
-        interviewers = w.inline(stage.interviewers) if guide.for_interviewers else []
+        interviewers = w.oneline(stage.interviewers) if guide.for_interviewers else ""
         if interviewers:
             line += [nodes.Text(after + " · "), w.strong(f"{labels['interviewers']}:"),
-                     nodes.Text(" " + interviewers[0].astext())]
+                     nodes.Text(" " + interviewers)]
         else:
             line.append(nodes.Text(after))
         w.add(w.paragraph(*line))

@@ -75,11 +75,11 @@ def _faq(w: Writer, role: Role, context: Mapping[str, Any]) -> None:
     w.heading("faq")
     entries = []
     for entry in role.faq:
-        term, answer = w.inline(entry.question), w.blocks(entry.answer)
+        term, answer = w.oneline(entry.question), w.blocks(entry.answer)
         if not term or not answer:  # the parser would read a paragraph, not a definition
             raise Fallback("a question or answer without words")
         entries.append(nodes.definition_list_item(
-            "", w.located(nodes.term("", "", *term)), nodes.definition("", *answer)))
+            "", w.located(nodes.term("", "", nodes.Text(term))), nodes.definition("", *answer)))
     w.add(w.located(nodes.definition_list("", *entries)))
 
 

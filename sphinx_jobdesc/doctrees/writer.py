@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import rst
 from ..core.markup import Rst, paragraphs
-from ..templating import Heading, anchor_class
+from ..templating import Heading, anchor_class, heading_choice
 
 N = TypeVar("N", bound=nodes.Node)
 
@@ -65,18 +65,14 @@ class Writer:
 
     def heading(self, slot: str, level: int = 1, text: Any = None) -> None:
         """What the template helper ``heading()`` writes: a section, a rubric or nothing."""
-        plain = self.labels.get(slot, slot) if text is None or not str(text).strip() else text
-        mode = self.heading_mode
-        if mode == "none" and level > 1:
-            mode = "rubric"
+        plain, mode = heading_choice(self.labels, slot, level, text, self.heading_mode)
         if mode == "section":
             self._section(slot, level, plain)
         elif mode == "rubric":
-            title = " ".join(str(plain).split())
-            rubric = self.located(nodes.rubric(title, "", *self._inline_title(plain),
-                                               classes=[anchor_class(slot)]))
+            title = self.oneline(plain)
             self.anchors.append(slot)
-            self.add(rubric)
+            self.add(self.located(nodes.rubric(title, "", *_words(title),
+                                               classes=[anchor_class(slot)])))
 
     def _section(self, slot: str, level: int, plain: Any) -> None:
         if level in self.styles:
@@ -89,8 +85,7 @@ class Writer:
         if depth > len(self.open) + 1:
             raise Fallback("a section level the parser finds inconsistent")
         del self.open[depth - 1:]
-        title_nodes = self._inline_title(plain)
-        title = self.located(nodes.title("", "", *title_nodes))
+        title = self.located(nodes.title("", "", *_words(self.oneline(plain))))
         section = self.located(nodes.section())
         section["names"].append(nodes.fully_normalize_name(title.astext()))
         section += title
@@ -98,11 +93,6 @@ class Writer:
         self.document.note_implicit_target(section, section)
         self.open.append(section)
         self.headings.append(Heading(slot, " ".join(str(plain).split())))
-
-    def anchor(self, slot: str) -> str:
-        """What the template helper ``anchor()`` writes: the class of a marked element."""
-        self.anchors.append(slot)
-        return anchor_class(slot)
 
     # --- text ----------------------------------------------------------------------------
 
@@ -117,29 +107,21 @@ class Writer:
     def paragraph(self, *children: nodes.Node) -> nodes.paragraph:
         return self.located(nodes.paragraph("", "", *children))
 
-    def inline(self, value: Any) -> list[nodes.Node]:
-        """*value* on one line inside a paragraph (the ``oneline`` filter)."""
+    @staticmethod
+    def oneline(value: Any) -> str:
+        """*value* on one line (the ``oneline`` filter), in a paragraph or a title."""
         if isinstance(value, Rst):
-            raise Fallback("markup inside a line")
-        text = " ".join(str(value).split()) if value is not None else ""
-        return [nodes.Text(text)] if text else []
-
-    def _inline_title(self, value: Any) -> list[nodes.Node]:
-        if isinstance(value, Rst):
-            raise Fallback("markup in a title")
-        text = " ".join(str(value).split())
-        return [nodes.Text(text)] if text else []
+            raise Fallback("markup inside a line or a title")
+        return " ".join(str(value).split()) if value is not None else ""
 
     def strong(self, text: str) -> nodes.strong:
         return nodes.strong("", text)
 
     # --- blocks --------------------------------------------------------------------------
 
-    def list_items(self, values: Iterable[Any]) -> list[nodes.list_item]:
-        return [nodes.list_item("", *self.blocks(value)) for value in values]
-
     def bullet_list(self, values: Iterable[Any]) -> nodes.bullet_list:
-        return self.located(nodes.bullet_list("", *self.list_items(values), bullet="-"))
+        items = [nodes.list_item("", *self.blocks(value)) for value in values]
+        return self.located(nodes.bullet_list("", *items, bullet="-"))
 
     def list_table(self, rows: Sequence[Sequence[Sequence[nodes.Node]]], *,
                    classes: Sequence[str], widths: Sequence[int] | None = None,
@@ -188,6 +170,11 @@ class Writer:
         """*node* attributed to the directive's line, as the parsed text was."""
         node.source, node.line = self.source, self.line
         return node
+
+
+def _words(text: str) -> list[nodes.Node]:
+    """The text node of *text*: none for no words, as the parser gives none."""
+    return [nodes.Text(text)] if text else []
 
 
 def plain_paragraphs(text: str) -> list[str]:
