@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from .core.files import role_files
 from .core.loader import ROLE_FILE_SUFFIXES
 from .domain import jobdesc_domain
-from .templating import resolves_to
+from .template_files import resolves_to
+from .templating import environment
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +49,7 @@ def outdated_lists(
         for templates_path, name, filename in lookups:
             key = (templates_path, name)
             if key not in now:
-                now[key] = resolves_to(templates_path, name)
+                now[key] = resolves_to(environment(templates_path), name)
             if now[key] != filename:
                 stale.append(docname)
                 break

@@ -12,14 +12,12 @@ reStructuredText unless it is :class:`~.markup.Rst` (text from
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import jinja2
-import jinja2.meta
 from docutils.utils import column_width
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -28,8 +26,8 @@ from .core.markup import Rst, escape
 from .core.model import Compensation, Location, Role
 from .core.problems import Origin, Problem
 from .core.views.jobdescription import amount, facts, job_link, location_text, salary_range
+from .template_files import BUNDLED_TEMPLATES, dependencies
 
-BUNDLED_TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 _ADORNMENTS = {1: "=", 2: "-", 3: "~"}
 
 
@@ -243,7 +241,7 @@ def render(env: jinja2.Environment, names: Sequence[str], context: Mapping[str, 
     # the names tried first and not found ("") matter too: a project may add one later
     position = list(names).index(name) if name in names else 0
     tried = tuple((missing, "") for missing in names[:position])
-    lookups = tried + _dependencies(env, name, template.filename or name)
+    lookups = tried + dependencies(env, name, template.filename or name)
     files = tuple(dict.fromkeys(filename for _, filename in lookups if filename))
     headings: list[Heading] = []
     anchors: list[str] = []
@@ -266,66 +264,3 @@ def _template_origin(exc: BaseException) -> Origin | None:
             origin = (filename, traceback.tb_lineno)
         traceback = traceback.tb_next
     return origin
-
-
-#: The templates one template names ({% extends %}, include, import), by its file and
-#: modification time: what a file names depends on its text only; which file a name
-#: finds does not (a project template may shadow a bundled one), so it is looked up
-#: every time.
-_referenced_cache: dict[tuple[str, int], tuple[str, ...]] = {}
-
-
-def _dependencies(env: jinja2.Environment, name: str, filename: str,
-                  seen: set[str] | None = None) -> tuple[tuple[str, str], ...]:
-    """(name, file) of template *name* and of every template it extends, includes or
-    imports, recursively."""
-    seen = seen if seen is not None else set()
-    seen.add(filename)
-    found = [(name, filename)]
-    for referenced in _referenced(env, filename):
-        try:
-            child = env.get_template(referenced).filename
-        except jinja2.TemplateError:
-            continue
-        if child and child not in seen:
-            found.extend(_dependencies(env, referenced, child, seen))
-    return tuple(found)
-
-
-def _referenced(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
-    try:
-        mtime = os.stat(filename).st_mtime_ns
-    except OSError:
-        return ()
-    key = (filename, mtime)
-    if key not in _referenced_cache:
-        with open(filename, encoding="utf-8") as stream:
-            ast = env.parse(stream.read())
-        _referenced_cache[key] = tuple(name for name in jinja2.meta.find_referenced_templates(ast)
-                                       if name is not None)
-    return _referenced_cache[key]
-
-
-def bundled_lookups(templates_path: tuple[str, ...], name: str
-                    ) -> tuple[tuple[str, str], ...] | None:
-    """(name, file) of template *name* and of every template it uses, if all of them
-    are the bundled ones (no project template shadows any): the output the node
-    writers reproduce. None otherwise."""
-    env = environment(templates_path)
-    try:
-        filename = env.get_template(name).filename or ""
-    except jinja2.TemplateError:
-        return None
-    lookups = _dependencies(env, name, filename)
-    inside = BUNDLED_TEMPLATES + os.sep
-    return lookups if all(file.startswith(inside) for _, file in lookups) else None
-
-
-def resolves_to(templates_path: tuple[str, ...], name: str) -> str:
-    """The file template *name* is read from now ("" if there is none): a page that
-    used another one (before a project template shadowed it) is out of date."""
-    env = environment(templates_path)
-    try:
-        return env.loader.get_source(env, name)[1] or ""  # type: ignore[union-attr]
-    except jinja2.TemplateError:
-        return ""

@@ -28,7 +28,7 @@ from test_snippets import CASES, build_snippet
 from sphinx_jobdesc.core.markup import escape
 from sphinx_jobdesc.doctrees.writer import plain_paragraphs
 from sphinx_jobdesc.rst import _parse_detached
-from sphinx_jobdesc.templating import BUNDLED_TEMPLATES
+from sphinx_jobdesc.template_files import BUNDLED_TEMPLATES
 
 #: The templates the node writers reproduce; a copy of each in the project makes
 #: the directive render its template.

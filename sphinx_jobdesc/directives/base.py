@@ -38,7 +38,8 @@ from ..doctrees.writer import Fallback, Writer
 from ..domain import Use, jobdesc_domain
 from ..locale import labels
 from ..report import warn
-from ..templating import Heading, bundled_lookups, environment, render
+from ..template_files import bundled_lookups
+from ..templating import Heading, environment, render
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class TemplateDirective(SphinxDirective):
         if layout != "plain" or "debug" in self.options or self.options.get("template"):
             return None
         name = self.templates(layout)[0]
-        lookups = bundled_lookups(config.templates_path, name)
+        lookups = bundled_lookups(environment(config.templates_path), name)
         if lookups is None:
             self.fall_back(f"a project template shadows {name} or a template it uses")
             return None
