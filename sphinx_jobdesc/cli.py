@@ -283,9 +283,11 @@ def _extending(base_id: str, path: str, project: Project) -> list[str]:
     """The role files next to *path* (and in the roles folder) that extend *base_id*
     directly: a change to a base can break them, so a commit that touches only the
     base still checks them."""
-    folders = dict.fromkeys(os.path.abspath(f) for f in (os.path.dirname(path) or ".",
-                                                         project.roles_dir) if f)
-    return [candidate for folder in folders for candidate in role_files(folder)
+    # spelled as *path* is (a folder given twice differently is listed once), so
+    # that each file is read once whichever way it was reached
+    folders = {os.path.abspath(f): f for f in reversed(
+        (os.path.dirname(path) or ".", project.roles_dir)) if f}
+    return [candidate for folder in folders.values() for candidate in role_files(folder)
             if (data := validated_file(candidate, project.markup).data) is not None
             and data.get("extends") == base_id]
 

@@ -18,7 +18,8 @@ from conftest import SNIPPETS, TESTS
 
 from sphinx_jobdesc.core.loader import load_file
 from sphinx_jobdesc.core.resolve import resolve_role
-from sphinx_jobdesc.core.validation import role_schema, validate_file
+from sphinx_jobdesc.core.schema import role_schema
+from sphinx_jobdesc.core.validation import validate_file
 
 EXAMPLES = sorted((TESTS.parent / "example_docs" / "roles").glob("*.yaml")) + sorted(
     (SNIPPETS / "roles").glob("*.yaml"))

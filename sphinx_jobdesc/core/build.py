@@ -33,8 +33,8 @@ from .model import (
     applies_to,
 )
 from .problems import Origin, Problem
+from .schema import required_after_merge
 from .tree import Map, Seq
-from .validation import required_after_merge
 
 
 def build_role(
