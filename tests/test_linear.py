@@ -19,7 +19,7 @@ import pytest
 
 from sphinx_jobdesc.core import markup
 from sphinx_jobdesc.core.checks.language import _YEARS
-from sphinx_jobdesc.core.checks.lint import linter
+from sphinx_jobdesc.core.checks.lint import forget_coded_words, linter
 from sphinx_jobdesc.core.checks.settings import LintSettings
 from sphinx_jobdesc.core.jobposting import _paragraphs
 
@@ -51,6 +51,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def read(text: str) -> None:
     """Every reader of role text, once."""
     LINT.findings(text)
+    forget_coded_words()  # remembered per text: scan again
     LINT.coded_words(text)
     list(_YEARS.finditer(text))
     markup.suspicious_plain_text(text)

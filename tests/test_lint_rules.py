@@ -163,7 +163,8 @@ def test_the_seed_document_has_findings() -> None:
 
 
 def coded(text: str) -> tuple[list[str], list[str]]:
-    return Linter(LintSettings()).coded_words(text)
+    masculine, feminine = Linter(LintSettings()).coded_words(text)
+    return list(masculine), list(feminine)
 
 
 def test_gender_coded_words_are_counted_by_stem() -> None:

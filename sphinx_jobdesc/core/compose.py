@@ -69,11 +69,12 @@ class _TooCostly(Exception):
         self.line = line
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A mapping or list being composed, with what it still waits for."""
 
     value: Map | Seq
+    is_list: bool
     anchor: str | None
     #: The key read last (a mapping waits for its value), its origin, or _LEFT_OUT.
     key: Any = None
@@ -146,11 +147,23 @@ class _Composer:
             event = parser.get_event()
             kind = type(event)
             line = event.start_mark.line + 1
-            if kind is yaml.ScalarEvent:
+            if kind is yaml.ScalarEvent:  # most events: the fast path, without calls
                 self.written += 1
                 value: Any = self.scalar(event, line)
-                self.note_anchor(event.anchor, value, 1, 0)
-                height = 0
+                if event.anchor is not None:
+                    self.note_anchor(event.anchor, value, 1, 0)
+                if not stack:
+                    root = value
+                    continue
+                parent = stack[-1]
+                if parent.is_list:
+                    if value is not _LEFT_OUT:
+                        items: Any = parent.value  # a Seq
+                        items.append(value)
+                        items.origins.append((self.path, line))
+                    continue
+                self.add(parent, value, 0, line)
+                continue
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.written += 1
                 if len(stack) >= MAX_DEPTH:
@@ -162,9 +175,9 @@ class _Composer:
                         self.report(f"unsupported YAML tag '{_short(event.tag)}'; the tag is "
                                     "ignored", line)
                     origin = (self.path, line)
-                    container = Map(origin) if kind is yaml.MappingStartEvent else Seq(origin)
-                    stack.append(_Open(container, event.anchor,
-                                       before=self.written + self.repeated - 1))
+                    is_list = kind is yaml.SequenceStartEvent
+                    stack.append(_Open(Seq(origin) if is_list else Map(origin), is_list,
+                                       event.anchor, before=self.written + self.repeated - 1))
                     continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
@@ -248,10 +261,11 @@ class _Composer:
 
     def add(self, parent: _Open, value: Any, height: int, line: int) -> None:
         """Put *value* into the collection being composed."""
-        parent.height = max(parent.height, height + 1)
+        if height >= parent.height:
+            parent.height = height + 1
         origin = (self.path, line)
-        container = parent.value
-        if isinstance(container, Seq):
+        container: Any = parent.value
+        if parent.is_list:
             if value is not _LEFT_OUT:
                 container.append(value)
                 container.origins.append(origin)

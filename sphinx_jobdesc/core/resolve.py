@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .build import build_role
-from .checks import CheckSettings, file_problems, role_problems
+from .checks import CheckSettings, file_problems, forget_coded_words, role_problems
 from .files import (
     ValidatedFile,
     declared_id,
@@ -74,6 +74,7 @@ def release_cache(*_: object) -> None:
     """
     release_files()
     _linted.clear()
+    forget_coded_words()
 
 
 #: How many files an ``extends`` chain may hold (the role's own file included).

@@ -23,11 +23,13 @@ from ..vocabulary import CHECKS
 from . import lint
 from .interview import anchor_problems, coverage_problems, time_budget_problems
 from .language import language_problems
+from .lint import forget_coded_words
 from .posting import posting_problems, staleness_problems
 from .references import reference_problems
 from .settings import CheckSettings, LintSettings
 
-__all__ = ["CHECKS", "CheckSettings", "LintSettings", "file_problems", "role_problems"]
+__all__ = ["CHECKS", "CheckSettings", "LintSettings", "file_problems", "forget_coded_words",
+           "role_problems"]
 
 RoleCheck = Callable[[Role, CheckSettings], list[Problem]]
 

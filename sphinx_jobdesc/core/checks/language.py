@@ -89,8 +89,12 @@ def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[P
 
 def _gender_coded_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
     """The balance of masculine- and feminine-coded words in what applicants read."""
-    # One scan of all the texts; " | " keeps words of two texts from forming a phrase.
-    masculine, feminine = lint.coded_words(" | ".join(_job_ad_texts(role)))
+    masculine: list[str] = []
+    feminine: list[str] = []
+    for text in _job_ad_texts(role):  # text by text: no phrase spans two texts
+        masculine_words, feminine_words = lint.coded_words(text)
+        masculine += masculine_words
+        feminine += feminine_words
     score = len(feminine) - len(masculine)
     if score >= 0:
         return []

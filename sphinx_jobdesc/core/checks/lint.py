@@ -202,20 +202,27 @@ class Linter:
                          for m in matches if not fine.cover(m.start(), m.end()))
         return sorted(found, key=lambda f: f.start)
 
-    def coded_words(self, text: str) -> tuple[list[str], list[str]]:
-        """The masculine- and feminine-coded words of *text*, technical senses left out."""
+    def coded_words(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The masculine- and feminine-coded words of *text*, technical senses left out.
+
+        Remembered per text: every level of a role, and every role built on one
+        base, shows the same texts (the company's, the family's) again."""
+        known = _coded.get((self.allowed, text))
+        if known is not None:
+            return known
         words = gender_coded_words()
-        text = prepared(text).lower()  # the stems are lower case: see _prefilter
-        matches = list(words.pattern.finditer(text))
+        lowered = prepared(text).lower()  # the stems are lower case: see _prefilter
+        matches = list(words.pattern.finditer(lowered))
         masculine: list[str] = []
         feminine: list[str] = []
         if matches:
-            fine = _Spans(_spans(self.allowed, text) + _spans(words.exceptions, text))
+            fine = _Spans(_spans(self.allowed, lowered) + _spans(words.exceptions, lowered))
             for match in matches:
                 if not fine.cover(match.start(), match.end()):
                     coded = masculine if match.group("masculine") else feminine
                     coded.append(match.group())
-        return masculine, feminine
+        _coded[(self.allowed, text)] = found = (tuple(masculine), tuple(feminine))
+        return found
 
     def rule_problem(self, rule_id: str, message: str, origin: Origin | None) -> Problem:
         """A problem found by *rule_id*, a rule checked in code (see language.py)."""
@@ -249,6 +256,14 @@ def _also(said: str, others: Sequence[str], named: int = 3) -> str:
     if len(words) > named:
         listed += ", ..."
     return f" ({len(others):,} more in this text{': ' + listed if listed else ''})"
+
+
+_coded: dict[tuple[re.Pattern[str] | None, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def forget_coded_words() -> None:
+    """Forget the coded words of the texts read so far (once a build has read its pages)."""
+    _coded.clear()
 
 
 @cache
