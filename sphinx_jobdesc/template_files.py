@@ -50,17 +50,34 @@ def _referenced(env: jinja2.Environment, filename: str) -> tuple[str, ...]:
     return _referenced_cache[key]
 
 
-def bundled_lookups(env: jinja2.Environment, name: str) -> tuple[tuple[str, str], ...] | None:
+Lookups = tuple[tuple[str, str], ...]
+#: bundled_lookups() of each environment and name in the build being read.
+_bundled: dict[tuple[int, str], Lookups | None] = {}
+
+
+def bundled_lookups(env: jinja2.Environment, name: str) -> Lookups | None:
     """(name, file) of template *name* and of every template it uses, if all of them
     are the bundled ones (no project template shadows any): the output the node
-    writers reproduce. None otherwise."""
-    try:
-        filename = env.get_template(name).filename or ""
-    except jinja2.TemplateError:
-        return None
-    lookups = dependencies(env, name, filename)
-    inside = BUNDLED_TEMPLATES + os.sep
-    return lookups if all(file.startswith(inside) for _, file in lookups) else None
+    writers reproduce. None otherwise. Asked once per build (see :func:`forget_lookups`),
+    not once per directive: it stats and loads every template it names."""
+    key = (id(env), name)
+    if key not in _bundled:
+        try:
+            filename = env.get_template(name).filename or ""
+        except jinja2.TemplateError:
+            _bundled[key] = None
+            return None
+        lookups = dependencies(env, name, filename)
+        inside = BUNDLED_TEMPLATES + os.sep
+        _bundled[key] = (lookups if all(file.startswith(inside) for _, file in lookups)
+                         else None)
+    return _bundled[key]
+
+
+def forget_lookups() -> None:
+    """Look template names up again in the next build (a project template may have
+    appeared, shadowing a bundled one)."""
+    _bundled.clear()
 
 
 def resolves_to(env: jinja2.Environment, name: str) -> str:

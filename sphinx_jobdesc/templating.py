@@ -26,7 +26,7 @@ from .core.markup import Rst, escape
 from .core.model import Compensation, Location, Role
 from .core.problems import Origin, Problem
 from .core.views.jobdescription import amount, facts, job_link, location_text, salary_range
-from .template_files import BUNDLED_TEMPLATES, dependencies
+from .template_files import BUNDLED_TEMPLATES, dependencies, forget_lookups
 
 _ADORNMENTS = {1: "=", 2: "-", 3: "~"}
 
@@ -175,6 +175,7 @@ def forget_loaded_templates(*_: object) -> None:
     folder now shadows; the next build looks each name up again."""
     for env in _environments.values():
         env.cache.clear()  # type: ignore[union-attr]
+    forget_lookups()
 
 
 def _new_environment(templates_path: tuple[str, ...]) -> jinja2.Environment:

@@ -253,9 +253,8 @@ class _Compiler:
                     seen[item_id] = origin
                 kept.append(cleaned)
                 kept_origins.append(origin)
-            if len(kept) != len(value):
-                value[:] = kept
-                value.origins[:] = kept_origins
+            value[:] = kept  # fewer entries, or text now marked as markup (Rst)
+            value.origins[:] = kept_origins
             return value
         return check
 

@@ -24,7 +24,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from .. import rst
-from ..core.markup import Rst, paragraphs
+from ..core.markup import Rst
 from ..templating import Heading, anchor_class, heading_choice
 
 N = TypeVar("N", bound=nodes.Node)
@@ -181,6 +181,17 @@ def plain_paragraphs(text: str) -> list[str]:
     """The paragraphs docutils reads from ``escape(text)``: split at blank lines,
     each line stripped, NUL characters dropped (the escaped text keeps no other
     structure)."""
-    return [text for text in (
-        "\n".join(line.strip() for line in paragraph.splitlines())
-        for paragraph in paragraphs(text.replace("\0", ""))) if text]
+    if text.isprintable():  # one line: most role text, and the common case of a page
+        stripped = text.strip()
+        return [stripped] if stripped else []
+    found: list[str] = []
+    lines: list[str] = []
+    # every line break Python knows ends a line ("\x1e", "\x85"...), as in docutils
+    for line in text.replace("\0", "").splitlines():
+        line = line.strip()
+        if line:
+            lines.append(line)
+        elif lines:
+            found.append("\n".join(lines))
+            lines = []
+    return [*found, "\n".join(lines)] if lines else found
