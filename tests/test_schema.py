@@ -81,3 +81,20 @@ def test_invalid_fixture_is_rejected_by_both(path: Path) -> None:
         problems = list(resolve_role(str(path), None, roles_dir=str(path.parent),
                                      markup="text").problems)
     assert [p.subtype for p in problems] == ["schema"]
+
+
+def test_text_of_a_markup_rst_file_is_marked_as_markup_everywhere(tmp_path: Path) -> None:
+    """Text fields come back as ``Rst`` at any depth, in mappings and in lists alike:
+    the writers parse exactly these values and show every other one as text."""
+    path = tmp_path / "styled.yaml"
+    path.write_text("markup: rst\ntitle: Styled\nsummary: A *role*.\n"
+                    "responsibilities:\n  - {id: keep, text: Keep the **warehouse** fresh}\n"
+                    "requirements:\n  must: [Know *SQL*]\n")
+    loaded = load_file(str(path))
+    assert loaded.data is not None
+    data, problems, _ = validate_file(loaded.data, "text")
+    assert problems == []
+    texts = [data["summary"], data["responsibilities"][0]["text"],
+             data["requirements"]["must"][0]]
+    assert [type(text).__name__ for text in texts] == ["Rst", "Rst", "Rst"]
+    assert type(data["title"]) is str  # a title is a line, never markup
