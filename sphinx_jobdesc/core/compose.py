@@ -162,6 +162,9 @@ class _Composer:
                         items.append(value)
                         items.origins.append((self.path, line))
                     continue
+                if parent.key_origin is None and type(value) is str:  # a key
+                    parent.key, parent.key_origin = value, (self.path, line)
+                    continue
                 self.add(parent, value, 0, line)
                 continue
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

@@ -77,6 +77,8 @@ def refusal(text: str) -> str | None:
 
 def suspicious_plain_text(text: str) -> str | None:
     """Why plain *text* looks like an attempt at markup that will be shown literally, if it does."""
+    if "<" not in text and ".." not in text:  # both patterns need one (most text has none)
+        return None
     if _DIRECTIVE_LIKE.search(text):
         return "it looks like a reStructuredText directive"
     return looks_like_html(text)

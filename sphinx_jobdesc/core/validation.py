@@ -168,8 +168,17 @@ class _Compiler:
         mapping = self.mapping(schema) if "object" in wants else _later(self.mapping, schema)
         sequence = self.sequence(schema) if "array" in wants else _later(self.sequence, schema)
         scalar = _scalar(schema)
+        # the one type most nodes name, taken without looking further
+        usual = {"string": str, "object": Map, "array": Seq}.get(
+            next(iter(accepted)) if accepted and len(accepted) == 1 else "")
 
         def check(run: _Run, value: Any, path: _Path, origin: Origin, override: bool) -> Any:
+            if type(value) is usual:
+                if usual is str:
+                    return scalar(run, value, path, origin)
+                if usual is Map:
+                    return mapping(run, value, path, override)
+                return sequence(run, value, path)
             name = JSON_TYPES.get(type(value)) or type_of(value)
             if accepted is not None and name not in accepted:
                 run.report(path, f"expected {expected}, got {TYPE_NAMES[name]}", origin)
