@@ -13,12 +13,19 @@ It prints the median wall and CPU time of each, the ratio check / parse (the
 headline, comparable across machines) and the milliseconds per file.
 
 Run: ``python benchmarks/bench_check.py --files 1000 --repeat 5``.
+
+With ``--instructions`` it counts instead, once each, the instructions both
+commands execute under valgrind's callgrind (``apt install valgrind``): the same
+number on a busy machine as on a quiet one, so the ratio of two runs (or of two
+commits) can be compared even where times cannot. Use fewer files there:
+callgrind runs about 50 times slower (``--files 200``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -54,11 +61,24 @@ def timed(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
+def instructions(command: list[str]) -> int:
+    """The instructions *command* executes (callgrind's count; it must succeed)."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                             *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, check=True)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from callgrind: {result.stderr[-500:]}")
+    return int(found.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=HERE / "_work" / "check")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions under callgrind instead of timing")
     args = parser.parse_args()
     folder = args.workdir / "roles"
     generate(folder, args.files)
@@ -67,6 +87,13 @@ def main() -> None:
         "check": [check, "check", str(folder)],
         "parse": [sys.executable, "-c", PARSE_ONLY, str(folder)],
     }
+    if args.instructions:
+        counts = {name: instructions(command) for name, command in commands.items()}
+        print(f"files: {args.files}; instructions (callgrind): " + ", ".join(
+            f"{name} {count / 1e6:,.0f}M" for name, count in counts.items()))
+        print(f"check / parse: {counts['check'] / counts['parse']:.2f}x instructions; "
+              f"check: {counts['check'] / 1e6 / args.files:.1f}M per file")
+        return
     for command in commands.values():
         timed(command)  # warm the file cache
     wall: dict[str, list[float]] = {name: [] for name in commands}
