@@ -8,29 +8,25 @@ reported as ``roles/x.yaml:12``.
 
 Role files are untrusted (they come from pull requests), so composing is
 iterative and bounded, and never raises: data nested deeper than
-:data:`MAX_DEPTH`, aliases
-that expand past :data:`MAX_ALIAS_NODES` values (or ten times what the file
-writes), recursive or unknown aliases, numbers longer than
-:data:`MAX_DIGITS` digits and explicit tags are each reported at their line,
-and the rest of the file is kept where that is safe. Nothing is ever
-constructed from a tag (no Python objects).
+:data:`MAX_DEPTH`, aliases that expand past :data:`MAX_ALIAS_NODES` values (or
+ten times what the file writes), recursive or unknown aliases, and what
+:mod:`.scalars` refuses are each reported at their line, and the rest of the
+file is kept where that is safe.
 
-Scalars follow the YAML 1.2 core schema: ``true``/``false`` are booleans but
-``no``, ``on`` or ``NO`` (Norway) stay strings, and dates stay ISO strings
-until the schema checks them. Line separators that Python and docutils treat
-as line breaks (U+2028, U+2029, U+0085, ``\\v``, ``\\f``...) become ``\\n``
-in every string, and other control characters are removed, so every later
-reader sees the same lines.
+Scalars mean what the YAML 1.2 core schema says (:mod:`.scalars`). Line
+separators that Python and docutils treat as line breaks (U+2028, U+2029,
+U+0085, ``\\v``, ``\\f``...) become ``\\n`` in every string, and other control
+characters are removed, so every later reader sees the same lines.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .problems import Origin, Problem, Subtype, quoted
+from .problems import Origin, Problem, Subtype
+from .scalars import CORE_TAG, LEFT_OUT, MAYBE_NOT_TEXT, core_value, short_tag
 from .tree import LoadedFile, Map, Seq, copy_tree, normalize_text, unusable
 
 #: How deeply mappings and lists may nest (the format itself needs 7 levels).
@@ -43,22 +39,10 @@ _TOO_DEEP = (f"the data is nested about {PARSER_MAX_DEPTH:,} levels deep (YAML p
 #: :data:`ALIAS_RATIO` times the values the file writes.
 MAX_ALIAS_NODES = 100_000
 ALIAS_RATIO = 10
-#: The most digits a whole number may have (salaries and minutes need far fewer).
-MAX_DIGITS = 15
 
 
-_CORE = "tag:yaml.org,2002:"
-_CORE_SCHEMA = re.compile(
-    r"(?P<bool>true|True|TRUE|false|False|FALSE)"
-    r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
-    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
-    r"|(?P<null>~|null|Null|NULL)"
-)
-_NOT_ALWAYS_TEXT = frozenset("tTfFnN~-+.0123456789")
-_COLLECTION_TAGS = {yaml.MappingStartEvent: f"{_CORE}map", yaml.SequenceStartEvent: f"{_CORE}seq"}
-#: A value the loader reported and left out (removed from its mapping or list).
-_LEFT_OUT: Any = object()
+_COLLECTION_TAGS = {yaml.MappingStartEvent: f"{CORE_TAG}map",
+                    yaml.SequenceStartEvent: f"{CORE_TAG}seq"}
 
 
 class _TooCostly(Exception):
@@ -76,7 +60,7 @@ class _Open:
     value: Map | Seq
     is_list: bool
     anchor: str | None
-    #: The key read last (a mapping waits for its value), its origin, or _LEFT_OUT.
+    #: The key read last (a mapping waits for its value), its origin, or LEFT_OUT.
     key: Any = None
     key_origin: Origin | None = None
     #: How many levels of collections the finished value holds (itself included).
@@ -129,7 +113,7 @@ class _Composer:
             return LoadedFile(self.path, None, (*self.problems, Problem(
                 "yaml", f"aliases repeat {self.repeated:,} values, more than {ALIAS_RATIO} times "
                 f"the {self.written:,} the file writes; the file is not read", (self.path, 1))))
-        if root is None or root is _LEFT_OUT:
+        if root is None or root is LEFT_OUT:
             if not self.problems:
                 self.report("the role file is empty", 1, "schema")
             return LoadedFile(self.path, None, tuple(self.problems))
@@ -157,7 +141,7 @@ class _Composer:
                     continue
                 parent = stack[-1]
                 if parent.is_list:
-                    if value is not _LEFT_OUT:
+                    if value is not LEFT_OUT:
                         items: Any = parent.value  # a Seq
                         items.append(value)
                         items.origins.append((self.path, line))
@@ -172,10 +156,10 @@ class _Composer:
                 if len(stack) >= MAX_DEPTH:
                     self.skip(parser)
                     self.too_deep(stack, "the data is nested", line)
-                    value, height = _LEFT_OUT, 0
+                    value, height = LEFT_OUT, 0
                 else:
                     if event.tag not in (None, "!", _COLLECTION_TAGS[kind]):
-                        self.report(f"unsupported YAML tag '{_short(event.tag)}'; the tag is "
+                        self.report(f"unsupported YAML tag '{short_tag(event.tag)}'; the tag is "
                                     "ignored", line)
                     origin = (self.path, line)
                     is_list = kind is yaml.SequenceStartEvent
@@ -187,7 +171,7 @@ class _Composer:
                 value, height = done.value, done.height
                 line = value.origin[1]
                 if done.left_out:
-                    value = _LEFT_OUT
+                    value = LEFT_OUT
                 self.note_anchor(done.anchor, value,
                                  self.written + self.repeated - done.before, height)
             elif kind is yaml.AliasEvent:
@@ -238,7 +222,7 @@ class _Composer:
         self.report(f"{what} more than {MAX_DEPTH} levels deep; {entry} is left out", line)
 
     def note_anchor(self, anchor: str | None, value: Any, nodes: int, height: int) -> None:
-        if anchor is not None and value is not _LEFT_OUT:
+        if anchor is not None and value is not LEFT_OUT:
             self.anchors[anchor] = _Anchored(value, nodes, height)
 
     def alias(self, anchor: str, line: int, stack: list[_Open]) -> tuple[Any, int]:
@@ -247,15 +231,15 @@ class _Composer:
         if any(frame.anchor == anchor for frame in stack):
             self.report(f"the alias *{anchor} refers to the value that contains it; "
                         "it is left out", line)
-            return _LEFT_OUT, 0
+            return LEFT_OUT, 0
         anchored = self.anchors.get(anchor)
         if anchored is None:
             self.report(f"unknown alias *{anchor} (no value is anchored as &{anchor} before "
                         "it); it is left out", line)
-            return _LEFT_OUT, 0
+            return LEFT_OUT, 0
         if len(stack) + anchored.height > MAX_DEPTH:
             self.too_deep(stack, f"the alias *{anchor} nests the data", line)
-            return _LEFT_OUT, 0
+            return LEFT_OUT, 0
         self.repeated += anchored.nodes
         if self.repeated > MAX_ALIAS_NODES:
             raise _TooCostly(f"aliases repeat more than {MAX_ALIAS_NODES:,} values; the file "
@@ -269,20 +253,20 @@ class _Composer:
         origin = (self.path, line)
         container: Any = parent.value
         if parent.is_list:
-            if value is not _LEFT_OUT:
+            if value is not LEFT_OUT:
                 container.append(value)
                 container.origins.append(origin)
             return
         if parent.key_origin is None:  # a key
-            if value is not _LEFT_OUT and (
+            if value is not LEFT_OUT and (
                     not isinstance(value, str | int) or isinstance(value, bool)):
                 self.report("keys must be plain words", line)
-                value = _LEFT_OUT
-            parent.key, parent.key_origin = (value if value is _LEFT_OUT else str(value)), origin
+                value = LEFT_OUT
+            parent.key, parent.key_origin = (value if value is LEFT_OUT else str(value)), origin
             return
         key, key_origin = parent.key, parent.key_origin
         parent.key, parent.key_origin = None, None
-        if key is _LEFT_OUT or value is _LEFT_OUT:
+        if key is LEFT_OUT or value is LEFT_OUT:
             return
         if key in container:
             self.report(f"duplicate key '{key}' (first written on line "
@@ -292,47 +276,13 @@ class _Composer:
 
     def scalar(self, event: yaml.ScalarEvent, line: int) -> Any:
         value = normalize_text(event.value)
-        tag = event.tag
-        if tag is None or tag == "!":
-            if not event.implicit[0]:  # quoted, or a block scalar
-                return value
-            if not value:
-                return None
-            match = _CORE_SCHEMA.fullmatch(value) if value[0] in _NOT_ALWAYS_TEXT else None
-            return self.typed(match.lastgroup, value, line) if match and match.lastgroup else value
-        name = tag.removeprefix(_CORE) if tag.startswith(_CORE) else None
-        if name == "str":
-            return value
-        if name in ("bool", "int", "float", "null"):
-            match = _CORE_SCHEMA.fullmatch(value)
-            found = match.lastgroup if match else None
-            if found == name or (name, found) == ("float", "int"):
-                return self.typed(name, value, line)
-            self.report(f"'{quoted(value, 40)}' is not a valid !!{name}; it is read as text", line)
-            return value
-        self.report(f"unsupported YAML tag '{_short(tag)}'; the value is read as text", line)
+        if event.tag is None and (not event.implicit[0] or value[:1] not in MAYBE_NOT_TEXT):
+            return value  # quoted, or plain words: text (most scalars)
+        value, problem = core_value(value, event.tag, event.implicit[0])
+        if problem is not None:
+            self.report(problem[0], line, problem[1])
         return value
 
-    def typed(self, kind: str, value: str, line: int) -> Any:
-        """The core-schema value of *value*, which matched the pattern of *kind*."""
-        if kind == "null":
-            return None
-        if kind == "bool":
-            return value.lower() == "true"
-        if kind == "int":
-            digits = value.lstrip("+-").removeprefix("0o").removeprefix("0x").lstrip("0")
-            if len(digits) > MAX_DIGITS:
-                self.report(f"the number {quoted(value, 40)} has {len(digits):,} digits, more "
-                            f"than {MAX_DIGITS}; it is left out", line, "schema")
-                return _LEFT_OUT
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-        # .inf, -.inf and .nan are read (the schema then refuses them where a number is
-        # expected, at their line); Python spells them without the dot
-        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-
-
-def _short(tag: str) -> str:
-    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
 
 def compose_text(path: str, text: str, parser: Callable[[str], Any]) -> LoadedFile:

@@ -75,6 +75,21 @@ def refusal(text: str) -> str | None:
     return allowlist.refusal(text)
 
 
+def role_text(value: str, *, rst: bool) -> tuple[str, str | None]:
+    """A text field of a role file as the writers take it (:class:`Rst` where the
+    file is ``markup: rst`` and the text is safe to parse), and what to say about it."""
+    if not rst:
+        reason = suspicious_plain_text(value)
+        return value, (f"{reason}; role text is shown as plain text (use 'markup: rst' "
+                       "for inline markup)" if reason else None)
+    reason = refusal(value)
+    if reason:
+        return value, f"{reason}; the text is shown as plain text"
+    reason = looks_like_html(value)
+    return Rst(value), (f"{reason}; role text shows it as text, not as HTML" if reason
+                        else None)
+
+
 def suspicious_plain_text(text: str) -> str | None:
     """Why plain *text* looks like an attempt at markup that will be shown literally, if it does."""
     if "<" not in text and ".." not in text:  # both patterns need one (most text has none)

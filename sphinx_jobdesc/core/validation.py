@@ -103,23 +103,6 @@ class _Run:
         self.problems.append(Problem(subtype, f"{where}: {message}" if where else message,
                                      origin))
 
-    def text(self, value: str, path: _Path, origin: Origin) -> str:
-        if not self.rst:
-            reason = markup.suspicious_plain_text(value)
-            if reason:
-                self.report(path, f"{reason}; role text is shown as plain text "
-                            "(use 'markup: rst' for inline markup)", origin, "markup")
-            return value
-        reason = markup.refusal(value)
-        if reason:
-            self.report(path, f"{reason}; the text is shown as plain text", origin, "markup")
-            return value
-        reason = markup.looks_like_html(value)
-        if reason:
-            self.report(path, f"{reason}; role text shows it as text, not as HTML", origin,
-                        "markup")
-        return markup.Rst(value)
-
 
 #: A compiled schema node: the valid part of a value (or ``_INVALID``), given the run,
 #: the value, where it is, its origin and whether it is an entry of an id-merged list.
@@ -319,7 +302,10 @@ def _scalar(schema: JsonSchema) -> Callable[[_Run, Any, _Path, Origin], Any]:
                 return _INVALID
         if is_text:
             run.texts.append((value, origin))
-            return run.text(value, path, origin)
+            text, reason = markup.role_text(value, rst=run.rst)
+            if reason is not None:
+                run.report(path, reason, origin, "markup")
+            return text
         if is_prose:
             run.texts.append((value, origin))
         return value
