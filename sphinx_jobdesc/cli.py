@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cli_diff import add_diff_command, run_diff
 from .cli_reports import display, json_report, text_report
 from .core.checks import CheckSettings, LintSettings, file_problems
 from .core.checks.lint import rules
@@ -32,6 +33,7 @@ from .core.export import export, greenhouse
 from .core.files import declared_id, role_files, validated_file
 from .core.problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
 from .core.resolve import resolve_levels
+from .core.snapshots import GitError
 from .core.vocabulary import BUILD_AUDIENCES, CHECKS
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -89,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="turn off a check (" + ", ".join(CHECKS) + ") or a lint rule "
                        "(repeatable)")
     check.set_defaults(run=_check)
+    add_diff_command(commands, run=_diff)
     export = commands.add_parser(
         "export", help="write the roles as JSON (jobdesc.json or Greenhouse-shaped)",
         description="Write every role, as a family and at each level, as JSON: the shape of "
@@ -160,6 +163,15 @@ def _export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_PROBLEMS if problems else EXIT_CLEAN
+
+
+def _diff(args: argparse.Namespace) -> int:
+    project = _project(args.conf_dir)
+    try:
+        return run_diff(args, project.roles_dir or "roles", project.markup,
+                        project.config.audience)
+    except (GitError, ValueError) as error:
+        raise UsageError(str(error)) from error
 
 
 def _project(conf_dir: str | None) -> Project:

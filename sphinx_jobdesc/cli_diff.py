@@ -1,0 +1,142 @@
+"""``sphinx-jobdesc diff``: what changed in the roles between two git revisions, as
+text (a terminal), Markdown (a pull-request comment) or JSON (other tools)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import IO, Any
+
+from .core.diff import Change, RoleDiff, diff_snapshots, word_diff
+from .core.files import declared_id, named_id
+from .core.loader import ROLE_FILE_SUFFIXES
+from .core.snapshots import folder_at, revisions, snapshot
+from .core.vocabulary import BUILD_AUDIENCES
+
+#: The version of the JSON output's shape.
+JSON_VERSION = 1
+SIGNS = {"added": "+", "removed": "-"}
+
+
+def add_diff_command(commands: Any, run: Callable[[argparse.Namespace], int]) -> None:
+    """The ``diff`` sub-command of the ``sphinx-jobdesc`` parser."""
+    diff = commands.add_parser(
+        "diff", help="what changed in the roles between two git revisions",
+        description="Compare the merged roles (extends and levels applied) of two git "
+        "revisions, level by level: BASE against HEAD (default: the working tree); "
+        "BASE may be A...B (B against the merge base of A and B).")
+    diff.add_argument("base", metavar="BASE")
+    diff.add_argument("head", nargs="?", metavar="HEAD")
+    diff.add_argument("paths", nargs="*", metavar="PATH", help="role files to compare "
+                      "(default: every role in the roles folder)")
+    diff.add_argument("-c", "--conf-dir", metavar="DIR",
+                      help="read the jobdesc_* settings from DIR/conf.py")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--audience", choices=BUILD_AUDIENCES, help="public: leave out the "
+                      "interview and internal items (default: jobdesc_audience, else internal)")
+    diff.add_argument("--exit-code", action="store_true", help="exit with 1 when a role changed")
+    diff.set_defaults(run=run)
+
+
+def run_diff(args: argparse.Namespace, folder: str, markup: str, audience: str) -> int:
+    """Print the diff *args* ask for; 1 with ``--exit-code`` when a role changed."""
+    if args.head is not None and (os.path.exists(args.head) or args.head.endswith(
+            ROLE_FILE_SUFFIXES)):  # ``diff main roles/x.yaml``: a path, not a revision
+        args.paths, args.head = [args.head, *args.paths], None
+    if not os.path.isdir(folder):
+        raise ValueError(f"no roles folder at {folder}")
+    diffs, base, head = role_diffs(folder, args.paths, args.base, args.head, markup=markup,
+                                   public=(args.audience or audience) == "public")
+    if args.format == "json":
+        write_json(diffs, sys.stdout, base, head)
+    elif args.format == "markdown":
+        write_markdown(diffs, sys.stdout, base, head)
+    else:
+        write_text(diffs, sys.stdout, colour=sys.stdout.isatty())
+    return 1 if args.exit_code and diffs else 0
+
+
+def role_diffs(folder: str, paths: list[str], base: str, head: str | None, *, markup: str,
+               public: bool) -> tuple[list[RoleDiff], str, str]:
+    """The differences of the roles in *folder* (those of *paths* only, if any) between
+    *base* and *head* (None: the working tree), and the two sides' names."""
+    old_commit, new_commit = revisions(folder, base, head)
+    only = {declared_id(p, markup) if os.path.exists(p) else named_id(p) for p in paths} or None
+    sides = []
+    for commit in (old_commit, new_commit):
+        with folder_at(folder, commit) as copy:
+            sides.append(snapshot(copy, markup, only))
+    return (diff_snapshots(sides[0], sides[1], public=public), old_commit[:12],
+            new_commit[:12] if new_commit else "working tree")
+
+
+def write_text(diffs: list[RoleDiff], stream: IO[str], colour: bool) -> None:
+    def paint(code: str) -> Callable[[str], str]:
+        return (lambda text: f"\033[{code}m{text}\033[0m") if colour else (lambda text: text)
+    removed = paint("31") if colour else (lambda text: f"[-{text}-]")
+    added = paint("32") if colour else (lambda text: f"{{+{text}+}}")
+    for diff in diffs:
+        stream.write(f"{diff.role} ({diff.title}): {diff.status}\n")
+        for level, changes in _by_level(diff):
+            stream.write(f"  {level}:\n")
+            for change in changes:
+                stream.write(f"    {_line(change, removed, added)}\n")
+
+
+def write_markdown(diffs: list[RoleDiff], stream: IO[str], base: str, head: str) -> None:
+    stream.write(f"#### Roles changed between `{base}` and `{head}`\n\n")
+    if not diffs:
+        stream.write("No role changed.\n")
+    for diff in diffs:
+        count = len(diff.changes)
+        summary = f"{diff.status}" + (f", {count} change{'s' * (count != 1)}" if count else "")
+        stream.write(f"<details><summary><b>{_md(diff.title)}</b> (<code>{diff.role}</code>): "
+                     f"{summary}</summary>\n\n")
+        for level, changes in _by_level(diff):
+            stream.write(f"**{_md(level)}**\n\n")
+            for change in changes:
+                line = _line(change, lambda t: f"~~{_md(t)}~~", lambda t: f"**{_md(t)}**",
+                             plain=_md)
+                stream.write(f"- {line}\n")
+            stream.write("\n")
+        stream.write("</details>\n\n")
+
+
+def write_json(diffs: list[RoleDiff], stream: IO[str], base: str, head: str) -> None:
+    data = {"version": JSON_VERSION, "base": base, "head": head, "roles": [
+        {"role": diff.role, "title": diff.title, "status": diff.status, "changes": [
+            {name: getattr(change, name) for name in Change.__slots__}
+            for change in diff.changes]} for diff in diffs]}
+    stream.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _by_level(diff: RoleDiff) -> list[tuple[str, list[Change]]]:
+    levels: dict[str, list[Change]] = {}
+    for change in diff.changes:
+        levels.setdefault(change.level or "all levels", []).append(change)
+    return list(levels.items())
+
+
+def _line(change: Change, removed: Callable[[str], str], added: Callable[[str], str],
+          plain: Callable[[str], str] = str) -> str:
+    """One change on one line: ``+ responsibilities mentor: Mentor juniors``."""
+    what = change.area + (f" {change.item}" if change.item and change.item not in (
+        change.old, change.new) else "")
+    sign = SIGNS.get(change.kind, "~")
+    if change.kind in SIGNS:  # a whole item: its sign says it
+        return f"{sign} {what}: {plain(change.new or change.old or '')}"
+    note = f" ({change.note})" if change.note else ""
+    if change.kind == "reworded" and change.old and change.new:
+        return f"{sign} {what}: {word_diff(change.old, change.new, removed, added, plain)}"
+    return (f"{sign} {what} {change.kind}: {plain(change.old or '-')} \u2192 "
+            f"{plain(change.new or '-')}{note}")
+
+
+def _md(text: str) -> str:
+    """*text* safe in Markdown and in the HTML of a ``<details>`` block."""
+    for char in "\\`*_[]<>|~":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())

@@ -1,0 +1,225 @@
+"""``sphinx-jobdesc diff``: the roles' changes between git revisions, in the words of
+the format. A real repository, one tagged commit per kind of edit, and the whole
+output of each comparison."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_cli import run
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+BASE = """\
+id: _company
+employment_type: [FULL_TIME]
+benefits:
+  - {id: lunch, text: Free lunch on Fridays}
+"""
+BACKEND = """\
+id: backend
+extends: _company
+title: Backend Developer
+summary: You build the services of our platform.
+responsibilities:
+  - {id: review, text: Review code}
+  - {id: apis, text: Build APIs}
+requirements:
+  must:
+    - {id: python, text: Python in production}
+    - {id: k8s, text: Kubernetes}
+  nice:
+    - {id: go, text: Some Go}
+interview:
+  stages:
+    - id: tech
+      title: Technical interview
+      duration_minutes: 60
+      questions:
+        - {id: cache, text: How would you cache this page?, duration_minutes: 20}
+    - id: design
+      title: System design
+      duration_minutes: 60
+      questions:
+        - {id: scale, text: How does it scale?, duration_minutes: 30}
+levels:
+  - id: middle
+    title: Middle Backend Developer
+    compensation: {currency: EUR, period: YEAR, min: 60000, max: 75000}
+  - id: senior
+    title: Senior Backend Developer
+    compensation: {currency: EUR, period: YEAR, min: 82000, max: 98000}
+"""
+FRONTEND = """\
+id: frontend
+extends: _company
+title: Frontend Developer
+summary: You build the screens of our platform.
+responsibilities: [Build screens]
+requirements:
+  must: [TypeScript]
+"""
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A handbook's repository: roles/ edited commit by commit, each commit tagged."""
+    repo = tmp_path_factory.mktemp("handbook")
+    roles = repo / "roles"
+    roles.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "hr@example.com")
+    git(repo, "config", "user.name", "HR")
+
+    def commit(tag: str, files: dict[str, str | None]) -> None:
+        for name, text in files.items():
+            if text is None:
+                (roles / name).unlink(missing_ok=True)
+            else:
+                (roles / name).write_text(text)
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", tag)
+        git(repo, "tag", tag)
+
+    commit("v1", {"_company.yaml": BASE, "backend.yaml": BACKEND, "frontend.yaml": FRONTEND})
+    reworded = (BACKEND.replace("Review code}", "Review code and designs}")
+                .replace("min: 82000, max: 98000", "min: 85000, max: 100000")
+                .replace("    - {id: k8s, text: Kubernetes}\n", "")
+                .replace("    - {id: go, text: Some Go}\n",
+                         "    - {id: go, text: Some Go}\n    - {id: k8s, text: Kubernetes}\n"))
+    commit("reworded", {"backend.yaml": reworded})
+    commit("base", {"_company.yaml": BASE.replace("on Fridays", "every day")})
+    git(repo, "mv", "roles/backend.yaml", "roles/backend-developer.yaml")
+    git(repo, "commit", "-q", "-m", "renamed")
+    git(repo, "tag", "renamed")
+    with_level = reworded + "  - id: lead\n    title: Lead Backend Developer\n"
+    commit("level", {"backend-developer.yaml": with_level})
+    moved = with_level.replace(
+        "        - {id: cache, text: How would you cache this page?, duration_minutes: 20}\n",
+        "").replace("        - {id: scale, text: How does it scale?, duration_minutes: 30}\n", (
+            "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n"
+            "        - {id: cache, text: How would you cache this page?, duration_minutes: 25}\n"))
+    commit("interview", {"backend-developer.yaml": moved})
+    return repo
+
+
+def diff(repo: Path, *args: str) -> str:
+    result = run("diff", *args, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_reworded_item_a_salary_and_a_move_between_must_and_nice(repo: Path) -> None:
+    assert diff(repo, "v1", "reworded") == """\
+backend (Backend Developer): changed
+  all levels:
+    ~ responsibilities review: Review code {+and designs+}
+    ~ requirements k8s moved: must: Kubernetes \u2192 nice: Kubernetes
+  senior:
+    ~ compensation changed: EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 \
+per year (+3.7 %, +2.0 %)
+"""
+
+
+def test_a_base_file_edit_shows_in_every_role_built_on_it(repo: Path) -> None:
+    assert diff(repo, "reworded", "base") == """\
+backend (Backend Developer): changed
+  all levels:
+    ~ benefits lunch: Free lunch [-on Fridays-] {+every day+}
+frontend (Frontend Developer): changed
+  all levels:
+    ~ benefits lunch: Free lunch [-on Fridays-] {+every day+}
+"""
+
+
+def test_a_renamed_file_is_followed_by_its_role_id(repo: Path) -> None:
+    assert diff(repo, "base", "renamed") == ""
+
+
+def test_an_added_level_and_a_question_moved_and_retimed(repo: Path) -> None:
+    assert diff(repo, "renamed", "interview") == """\
+backend (Backend Developer): changed
+  all levels:
+    ~ question cache moved: tech \u2192 design
+    ~ question cache retimed: 20 min \u2192 25 min
+  lead:
+    + level lead: Lead Backend Developer
+"""
+
+
+def test_a_public_diff_leaves_out_the_interview(repo: Path) -> None:
+    assert diff(repo, "level", "interview", "--audience", "public") == ""
+
+
+def test_the_working_tree_is_the_default_head_and_a_path_limits_the_roles(repo: Path
+                                                                          ) -> None:
+    assert diff(repo, "v1") == diff(repo, "v1", "interview")
+    assert diff(repo, "v1", "roles/frontend.yaml") == """\
+frontend (Frontend Developer): changed
+  all levels:
+    ~ benefits lunch: Free lunch [-on Fridays-] {+every day+}
+"""
+
+
+def test_three_dots_compare_with_the_merge_base(repo: Path) -> None:
+    git(repo, "branch", "-f", "topic", "base")
+    assert diff(repo, "topic...interview") == diff(repo, "base", "interview")
+
+
+def test_markdown_is_a_pull_request_comment(repo: Path) -> None:
+    base, head = (git(repo, "rev-parse", "--short=12", tag).strip() for tag in ("v1", "reworded"))
+    assert diff(repo, "v1", "reworded", "--format", "markdown") == f"""\
+#### Roles changed between `{base}` and `{head}`
+
+<details><summary><b>Backend Developer</b> (<code>backend</code>): changed, 3 changes\
+</summary>
+
+**all levels**
+
+- ~ responsibilities review: Review code **and designs**
+- ~ requirements k8s moved: must: Kubernetes \u2192 nice: Kubernetes
+
+**senior**
+
+- ~ compensation changed: EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 \
+per year (+3.7 %, +2.0 %)
+
+</details>
+
+"""
+
+
+def test_json_has_every_change_with_its_old_and_new_words(repo: Path) -> None:
+    data = json.loads(diff(repo, "reworded", "base", "--format", "json"))
+    assert data["version"] == 1
+    assert [(role["role"], role["status"]) for role in data["roles"]] == [
+        ("backend", "changed"), ("frontend", "changed")]
+    assert data["roles"][1]["changes"] == [{
+        "level": None, "area": "benefits", "kind": "reworded", "item": "lunch",
+        "old": "Free lunch on Fridays", "new": "Free lunch every day", "note": None}]
+
+
+def test_exit_code_says_whether_anything_changed(repo: Path) -> None:
+    assert run("diff", "--exit-code", "v1", "reworded", cwd=repo).returncode == 1
+    assert run("diff", "--exit-code", "base", "renamed", cwd=repo).returncode == 0
+
+
+def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
+    result = run("diff", "no-such-tag", cwd=repo)
+    assert result.returncode == 2
+    assert "sphinx-jobdesc: error:" in result.stderr and "no-such-tag" in result.stderr
+
+
+def test_outside_a_repository_says_so(tmp_path: Path) -> None:
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "frontend.yaml").write_text(FRONTEND)
+    result = run("diff", "HEAD", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not a git repository" in result.stderr
