@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable
 from typing import IO, Any
 
-from .core.diff import Change, RoleDiff, diff_snapshots, word_diff
+from .core.changes import Change, RoleDiff, word_diff
+from .core.diff import diff_snapshots
 from .core.files import declared_id, named_id
 from .core.loader import ROLE_FILE_SUFFIXES
 from .core.snapshots import folder_at, revisions, snapshot
@@ -18,7 +19,7 @@ from .core.vocabulary import BUILD_AUDIENCES
 
 #: The version of the JSON output's shape.
 JSON_VERSION = 1
-SIGNS = {"added": "+", "removed": "-"}
+SIGNS = {"added": "+", "removed": "-", "gained": "+", "lost": "!"}
 
 
 def add_diff_command(commands: Any, run: Callable[[argparse.Namespace], int]) -> None:
@@ -38,6 +39,8 @@ def add_diff_command(commands: Any, run: Callable[[argparse.Namespace], int]) ->
     diff.add_argument("--audience", choices=BUILD_AUDIENCES, help="public: leave out the "
                       "interview and internal items (default: jobdesc_audience, else internal)")
     diff.add_argument("--exit-code", action="store_true", help="exit with 1 when a role changed")
+    diff.add_argument("--fail-on-coverage-loss", action="store_true", help="exit with 1 when "
+                      "a must-have that an interview question assessed no longer is")
     diff.set_defaults(run=run)
 
 
@@ -56,7 +59,8 @@ def run_diff(args: argparse.Namespace, folder: str, markup: str, audience: str) 
         write_markdown(diffs, sys.stdout, base, head)
     else:
         write_text(diffs, sys.stdout, colour=sys.stdout.isatty())
-    return 1 if args.exit_code and diffs else 0
+    lost = any(change.kind == "lost" for diff in diffs for change in diff.changes)
+    return 1 if (args.exit_code and diffs) or (args.fail_on_coverage_loss and lost) else 0
 
 
 def role_diffs(folder: str, paths: list[str], base: str, head: str | None, *, markup: str,
@@ -126,6 +130,8 @@ def _line(change: Change, removed: Callable[[str], str], added: Callable[[str], 
     what = change.area + (f" {change.item}" if change.item and change.item not in (
         change.old, change.new) else "")
     sign = SIGNS.get(change.kind, "~")
+    if change.old is None and change.new is None:  # coverage: a fact about an item
+        return f"{sign} {what} {change.kind}: {plain(change.note or '')}"
     if change.kind in SIGNS:  # a whole item: its sign says it
         return f"{sign} {what}: {plain(change.new or change.old or '')}"
     note = f" ({change.note})" if change.note else ""

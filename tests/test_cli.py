@@ -174,8 +174,9 @@ def test_python_dash_m() -> None:
     assert (result.returncode, result.stdout) == (0, "4 role files checked: no problems\n")
 
 
-def test_pre_commit_hook_runs_the_installed_command() -> None:
-    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf8"))
+@pytest.mark.parametrize("hook", yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(
+    "utf8")), ids=lambda hook: hook["id"])
+def test_pre_commit_hooks_run_the_installed_command(hook: dict[str, str]) -> None:
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf8"))["project"]["scripts"]
     assert hook["entry"].split()[0] in scripts
     assert hook["language"] == "python"

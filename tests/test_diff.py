@@ -7,10 +7,15 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
+import jsonschema
 import pytest
-from test_cli import run
+from test_cli import REPO, run
+
+from sphinx_jobdesc.core.diff import diff_snapshots
+from sphinx_jobdesc.core.snapshots import snapshot
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -30,17 +35,25 @@ responsibilities:
   - {id: apis, text: Build APIs}
 requirements:
   must:
-    - {id: python, text: Python in production}
+    - {id: python, text: Python in production, competencies: [coding]}
     - {id: k8s, text: Kubernetes}
   nice:
     - {id: go, text: Some Go}
+competencies:
+  - id: coding
+    name: Coding
+    anchors: {1: Cannot write the code, 4: Writes clear code}
 interview:
   stages:
     - id: tech
       title: Technical interview
       duration_minutes: 60
+      focus: [coding]
       questions:
-        - {id: cache, text: How would you cache this page?, duration_minutes: 20}
+        - id: cache
+          text: How would you cache this page?
+          duration_minutes: 20
+          competencies: [coding]
     - id: design
       title: System design
       duration_minutes: 60
@@ -101,12 +114,16 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(repo, "tag", "renamed")
     with_level = reworded + "  - id: lead\n    title: Lead Backend Developer\n"
     commit("level", {"backend-developer.yaml": with_level})
-    moved = with_level.replace(
-        "        - {id: cache, text: How would you cache this page?, duration_minutes: 20}\n",
-        "").replace("        - {id: scale, text: How does it scale?, duration_minutes: 30}\n", (
-            "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n"
-            "        - {id: cache, text: How would you cache this page?, duration_minutes: 25}\n"))
+    cache = ("        - id: cache\n          text: How would you cache this page?\n"
+             "          duration_minutes: 20\n          competencies: [coding]\n")
+    moved = with_level.replace(cache, "").replace(
+        "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n",
+        "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n"
+        + cache.replace("20", "25"))
     commit("interview", {"backend-developer.yaml": moved})
+    commit("coverage", {"backend-developer.yaml": moved.replace(
+        "          competencies: [coding]\n", "          levels: [senior, lead]\n").replace(
+        "4: Writes clear code", "4: Writes code others can change")})
     return repo
 
 
@@ -154,13 +171,28 @@ backend (Backend Developer): changed
 """
 
 
+def test_a_must_have_no_question_assesses_any_more_is_called_out(repo: Path) -> None:
+    assert diff(repo, "interview", "coverage") == """\
+backend (Backend Developer): changed
+  all levels:
+    ~ competency coding anchors changed: 1: Cannot write the code; 4: Writes clear code \
+\u2192 1: Cannot write the code; 4: Writes code others can change
+    ~ question cache levels changed: all levels \u2192 senior, lead
+    ~ question cache competencies changed: coding \u2192 none
+    ! coverage python lost: no interview question assesses this must-have any more
+"""
+    assert run("diff", "--fail-on-coverage-loss", "interview", "coverage",
+               cwd=repo).returncode == 1
+    assert run("diff", "--fail-on-coverage-loss", "v1", "interview", cwd=repo).returncode == 0
+
+
 def test_a_public_diff_leaves_out_the_interview(repo: Path) -> None:
     assert diff(repo, "level", "interview", "--audience", "public") == ""
 
 
 def test_the_working_tree_is_the_default_head_and_a_path_limits_the_roles(repo: Path
                                                                           ) -> None:
-    assert diff(repo, "v1") == diff(repo, "v1", "interview")
+    assert diff(repo, "v1") == diff(repo, "v1", "coverage")
     assert diff(repo, "v1", "roles/frontend.yaml") == """\
 frontend (Frontend Developer): changed
   all levels:
@@ -206,6 +238,16 @@ def test_json_has_every_change_with_its_old_and_new_words(repo: Path) -> None:
         "old": "Free lunch on Fridays", "new": "Free lunch every day", "note": None}]
 
 
+TAGS = ["v1", "reworded", "base", "renamed", "level", "interview", "coverage"]
+
+
+def test_json_follows_its_shipped_schema(repo: Path) -> None:
+    schema = json.loads((REPO / "sphinx_jobdesc" / "schema" / "diff.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for base, head in [*pairwise(TAGS), (TAGS[0], TAGS[-1])]:
+        jsonschema.validate(json.loads(diff(repo, base, head, "--format", "json")), schema)
+
+
 def test_exit_code_says_whether_anything_changed(repo: Path) -> None:
     assert run("diff", "--exit-code", "v1", "reworded", cwd=repo).returncode == 1
     assert run("diff", "--exit-code", "base", "renamed", cwd=repo).returncode == 0
@@ -223,3 +265,12 @@ def test_outside_a_repository_says_so(tmp_path: Path) -> None:
     result = run("diff", "HEAD", cwd=tmp_path)
     assert result.returncode == 2
     assert "not a git repository" in result.stderr
+
+
+def test_a_role_added_or_removed_is_one_line(repo: Path) -> None:
+    now = snapshot(str(repo / "roles"), "text")
+    without = {role: version for role, version in now.items() if role != "frontend"}
+    assert [(d.role, d.title, d.status, d.changes) for d in diff_snapshots(without, now)] == [
+        ("frontend", "Frontend Developer", "added", ())]
+    assert [(d.role, d.status) for d in diff_snapshots(now, without)] == [
+        ("frontend", "removed")]

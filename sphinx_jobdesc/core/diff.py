@@ -12,53 +12,12 @@ two versions, the command line prints the result.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from .model import Compensation, Item, Question, Role, Stage
+from .changes import Change, RoleDiff, Snapshot, item_key, keyed
+from .diff_interview import interview_changes
+from .model import Compensation, Item, Role
 from .views.jobdescription import amount, location_text
-
-
-@dataclass(frozen=True, slots=True)
-class RoleVersion:
-    """One role as one revision has it: its title and its merged role at each level
-    (None: a role without levels)."""
-
-    title: str
-    levels: Mapping[str | None, Role]
-
-
-#: Every role of a revision, by role id.
-Snapshot = Mapping[str, RoleVersion]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One change of one role: *kind* is ``added``, ``removed``, ``reworded``,
-    ``moved``, ``retitled``, ``retimed`` or ``changed``."""
-
-    #: The level it concerns (None: all levels, or a role without levels).
-    level: str | None
-    #: What changed: ``level``, ``responsibilities``, ``requirements``, ``benefits``,
-    #: ``compensation``, ``location``, ``employment_type``, ``posting``, ``stage``...
-    area: str
-    kind: str
-    #: The item's id (or its words, for an item without one).
-    item: str | None = None
-    old: str | None = None
-    new: str | None = None
-    #: A comment on the change, such as the salary's percentage.
-    note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RoleDiff:
-    role: str
-    title: str
-    #: ``added``, ``removed`` or ``changed``.
-    status: str
-    changes: tuple[Change, ...]
 
 
 def diff_snapshots(old: Snapshot, new: Snapshot, *, public: bool = False) -> list[RoleDiff]:
@@ -117,6 +76,8 @@ def _changes(old: Role, new: Role, public: bool) -> list[Change]:
     found += _items("responsibilities", old.responsibilities, new.responsibilities, public)
     found += _requirements(old, new, public)
     found += _items("benefits", old.benefits, new.benefits, public)
+    found += keyed("sections", _sections(old, public), _sections(new, public))
+    found += keyed("faq", _faq(old, public), _faq(new, public))
     found += _compensation(old.compensation, new.compensation)
     found += _value("location", old, new, lambda r: location_text(r.location, {})
                     if r.location else None)
@@ -124,8 +85,18 @@ def _changes(old: Role, new: Role, public: bool) -> list[Change]:
     for field_name in ("date_posted", "valid_through"):
         found += _value(f"posting.{field_name}", old, new, _posting_date(field_name))
     if not public:
-        found += _interview(old, new)
+        found += interview_changes(old, new)
     return found
+
+
+def _sections(role: Role, public: bool) -> dict[str, str]:
+    return {s.id: f"{s.title}: {s.body}" for s in role.sections
+            if not public or s.visibility == "public"}
+
+
+def _faq(role: Role, public: bool) -> dict[str, str]:
+    return {entry.id or entry.question: f"{entry.question} {entry.answer}" for entry in role.faq
+            if not public or entry.visibility == "public"}
 
 
 def _posting_date(name: str) -> Callable[[Role], str | None]:
@@ -148,27 +119,15 @@ def _value(area: str, old: Role, new: Role, shown: Callable[[Role], str | None]
     return [] if before == after else [Change(None, area, "changed", None, before, after)]
 
 
-def _key(item: Item) -> str:
-    return item.id or " ".join(item.text.split())
-
-
 def _shown(items: Iterable[Item], public: bool) -> dict[str, Item]:
-    return {_key(item): item for item in items if not public or item.visibility == "public"}
+    return {item_key(item): item for item in items if not public or item.visibility == "public"}
 
 
 def _items(area: str, old: Sequence[Item], new: Sequence[Item], public: bool,
-           moved_to: Mapping[str, str] | None = None) -> list[Change]:
+           moved: Iterable[str] = ()) -> list[Change]:
     """Items added, removed or reworded (matched by id; by their words without one)."""
-    before, after = _shown(old, public), _shown(new, public)
-    found = []
-    for key, item in before.items():
-        if key not in after and key not in (moved_to or {}):
-            found.append(Change(None, area, "removed", key, old=item.text))
-        elif key in after and after[key].text != item.text:
-            found.append(Change(None, area, "reworded", key, item.text, after[key].text))
-    found += [Change(None, area, "added", key, new=item.text) for key, item in after.items()
-              if key not in before and key not in (moved_to or {}).values()]
-    return found
+    return keyed(area, {k: i.text for k, i in _shown(old, public).items()},
+                  {k: i.text for k, i in _shown(new, public).items()}, set(moved))
 
 
 def _requirements(old: Role, new: Role, public: bool) -> list[Change]:
@@ -176,11 +135,11 @@ def _requirements(old: Role, new: Role, public: bool) -> list[Change]:
     found: list[Change] = []
     lists = {kind: (_shown(getattr(old.requirements, kind), public),
                     _shown(getattr(new.requirements, kind), public)) for kind in ("must", "nice")}
-    moves = {}
+    moves = set()
     for kind, other in (("must", "nice"), ("nice", "must")):
         for key, item in lists[kind][0].items():
             if key not in lists[kind][1] and key in lists[other][1]:
-                moves[key] = key
+                moves.add(key)
                 found.append(Change(None, "requirements", "moved", key, f"{kind}: {item.text}",
                                     f"{other}: {lists[other][1][key].text}"))
     for kind in ("must", "nice"):
@@ -213,69 +172,3 @@ def _percent(old: float | None, new: float | None) -> str | None:
     if old is None or new is None or old == new or not old:
         return None
     return f"{(new - old) / old * 100:+.1f} %"
-
-
-def _interview(old: Role, new: Role) -> list[Change]:
-    """Stages and questions added, removed, reworded, re-timed or moved between stages."""
-    before = {s.id: s for s in old.interview.stages} if old.interview else {}
-    after = {s.id: s for s in new.interview.stages} if new.interview else {}
-    found = [Change(None, "stage", "removed", key, old=s.title) for key, s in before.items()
-             if key not in after]
-    found += [Change(None, "stage", "added", key, new=s.title) for key, s in after.items()
-              if key not in before]
-    for key in [key for key in after if key in before]:
-        found += _stage(before[key], after[key])
-    questions_before = _questions(before.values())
-    questions_after = _questions(after.values())
-    for key, (stage, question) in questions_before.items():
-        if key not in questions_after:
-            found.append(Change(None, "question", "removed", key, old=question.text))
-            continue
-        new_stage, new_question = questions_after[key]
-        if new_stage != stage:
-            found.append(Change(None, "question", "moved", key, stage, new_stage))
-        if new_question.text != question.text:
-            found.append(Change(None, "question", "reworded", key, question.text,
-                                new_question.text))
-        found += _minutes("question", key, question.duration_minutes,
-                          new_question.duration_minutes)
-    found += [Change(None, "question", "added", key, new=question.text)
-              for key, (_, question) in questions_after.items() if key not in questions_before]
-    return found
-
-
-def _stage(old: Stage, new: Stage) -> list[Change]:
-    found = [] if old.title == new.title else [
-        Change(None, "stage", "retitled", old.id, old.title, new.title)]
-    return found + _minutes("stage", old.id, old.duration_minutes, new.duration_minutes)
-
-
-def _minutes(area: str, key: str, old: int | None, new: int | None) -> list[Change]:
-    if old == new:
-        return []
-    return [Change(None, area, "retimed", key, f"{old} min" if old else "no time",
-                   f"{new} min" if new else "no time")]
-
-
-def _questions(stages: Iterable[Stage]) -> dict[str, tuple[str, Question]]:
-    return {question.id: (stage.id, question) for stage in stages
-            for question in stage.questions}
-
-
-def word_diff(old: str, new: str, removed: Callable[[str], str],
-              added: Callable[[str], str], same: Callable[[str], str] = str) -> str:
-    """*old* changed into *new* word by word, the words each side alone has marked by
-    *removed* and *added* (``[-old-]{+new+}`` in text, like ``git diff --word-diff``),
-    the others by *same*."""
-    before, after = old.split(), new.split()
-    parts: list[str] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(same(" ".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(removed(" ".join(before[i1:i2])))
-        if j2 > j1:
-            parts.append(added(" ".join(after[j1:j2])))
-    return " ".join(parts)

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .diff import RoleVersion, Snapshot
+from .changes import RoleVersion, Snapshot
 from .files import declared_id, release_files, role_files
 from .resolve import resolve_levels
 

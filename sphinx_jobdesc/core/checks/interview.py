@@ -23,6 +23,11 @@ def _for_level(role: Role) -> Iterator[tuple[Stage, list[Question]]]:
             yield stage, [q for q in stage.questions if applies_to(q.levels, role.level)]
 
 
+def assessed_competencies(role: Role) -> set[str]:
+    """The competencies some question that applies at *role*'s level assesses."""
+    return {c for _, questions in _for_level(role) for q in questions for c in q.competencies}
+
+
 def _at(role: Role) -> str:
     return f" at level '{role.level.id}'" if role.level else ""
 
@@ -33,7 +38,7 @@ def coverage_problems(role: Role, settings: CheckSettings) -> list[Problem]:
     if role.interview is None or not role.interview.stages:
         return []
     stages = list(_for_level(role))
-    assessed = {c for _, questions in stages for q in questions for c in q.competencies}
+    assessed = assessed_competencies(role)
     problems: list[Problem] = []
 
     def report(message: str, origin: Origin | None, severity: Severity = "warning") -> None:
