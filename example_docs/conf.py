@@ -21,7 +21,9 @@ jobdesc_require_anchors = True
 jobdesc_require_salary = True
 jobdesc_stale_after_days = 0
 
-exclude_patterns = ["_build"]
+# hiring/roles-diff.md is what `sphinx-jobdesc diff --format markdown` writes for a
+# pull request (hiring/role-files links to it), not a page.
+exclude_patterns = ["_build", "hiring/roles-diff.md"]
 
 # One source, two audiences. `sphinx-build -t public` builds the careers site:
 # interview guides show only what candidates may know, items marked

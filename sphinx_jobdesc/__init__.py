@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .builder import setup_export
     from .core.resolve import release_cache
     from .directives import add_directives
+    from .directives.jobhistory import forget_histories
     from .domain import setup_references
     from .freshness import setup_freshness
     from .jsonld import add_to_page
@@ -42,13 +43,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(BreakingTables)
     app.connect("env-updated", release_cache)
     app.connect("env-updated", forget_loaded_templates)
+    app.connect("env-updated", forget_histories)
     add_stylesheet(app)
     app.add_post_transform(ScrollingTables)
     app.connect("html-page-context", add_to_page)
     setup_export(app)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -87,7 +87,7 @@ def write_text(diffs: list[RoleDiff], stream: IO[str], colour: bool) -> None:
         for level, changes in _by_level(diff):
             stream.write(f"  {level}:\n")
             for change in changes:
-                stream.write(f"    {_line(change, removed, added)}\n")
+                stream.write(f"    {_line(change, removed, added, _one_line)}\n")
 
 
 def write_markdown(diffs: list[RoleDiff], stream: IO[str], base: str, head: str) -> None:
@@ -103,7 +103,7 @@ def write_markdown(diffs: list[RoleDiff], stream: IO[str], base: str, head: str)
             stream.write(f"**{_md(level)}**\n\n")
             for change in changes:
                 line = _line(change, lambda t: f"~~{_md(t)}~~", lambda t: f"**{_md(t)}**",
-                             plain=_md)
+                             plain=_md, code=lambda sign: f"`{sign}`")
                 stream.write(f"- {line}\n")
             stream.write("\n")
         stream.write("</details>\n\n")
@@ -125,11 +125,11 @@ def _by_level(diff: RoleDiff) -> list[tuple[str, list[Change]]]:
 
 
 def _line(change: Change, removed: Callable[[str], str], added: Callable[[str], str],
-          plain: Callable[[str], str] = str) -> str:
+          plain: Callable[[str], str] = str, code: Callable[[str], str] = str) -> str:
     """One change on one line: ``+ responsibilities mentor: Mentor juniors``."""
     what = change.area + (f" {change.item}" if change.item and change.item not in (
         change.old, change.new) else "")
-    sign = SIGNS.get(change.kind, "~")
+    sign = code(SIGNS.get(change.kind, "~"))
     if change.old is None and change.new is None:  # coverage: a fact about an item
         return f"{sign} {what} {change.kind}: {plain(change.note or '')}"
     if change.kind in SIGNS:  # a whole item: its sign says it
@@ -139,6 +139,10 @@ def _line(change: Change, removed: Callable[[str], str], added: Callable[[str], 
         return f"{sign} {what}: {word_diff(change.old, change.new, removed, added, plain)}"
     return (f"{sign} {what} {change.kind}: {plain(change.old or '-')} \u2192 "
             f"{plain(change.new or '-')}{note}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _md(text: str) -> str:

@@ -80,6 +80,7 @@ class JobDomain(Domain):
         "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
         "problems": {},  # docname -> [Use]: problems in files the page's directives read
         "templates": {},  # docname -> {(search path, template name, file it was read from)}
+        "histories": {},  # docname -> {(roles folder, the commit its history was read at)}
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -113,6 +114,9 @@ class JobDomain(Domain):
                        lookups: Iterable[tuple[str, str]]) -> None:
         self.data["templates"].setdefault(docname, set()).update(
             (templates_path, name, filename) for name, filename in lookups)
+
+    def note_history(self, docname: str, folder: str, head: str) -> None:
+        self.data["histories"].setdefault(docname, set()).add((folder, head))
 
     def note_referrer(self, docname: str) -> None:
         self.data["referrers"][docname] = True

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .core.files import role_files
 from .core.loader import ROLE_FILE_SUFFIXES
+from .core.snapshots import GitError, git
 from .domain import jobdesc_domain
 from .template_files import resolves_to
 from .templating import environment
@@ -53,10 +54,29 @@ def outdated_lists(
             if now[key] != filename:
                 stale.append(docname)
                 break
+    stale += pages_with_old_history(domain.data["histories"])
     if not catalogs:
         return stale
     files = role_files(os.path.join(app.srcdir, app.config.jobdesc_roles_dir))
     return [*stale, *(docname for docname, listed in catalogs.items() if listed != files)]
+
+
+def pages_with_old_history(histories: dict[str, set[tuple[str, str]]]) -> list[str]:
+    """Pages whose ``jobhistory`` was read at another commit than the one checked out:
+    read again when HEAD moves, and only then."""
+    heads: dict[str, str] = {}
+    stale = []
+    for docname, read in histories.items():
+        for folder, head in read:
+            if folder not in heads:
+                try:
+                    heads[folder] = git(folder, "rev-parse", "HEAD").strip()
+                except GitError:
+                    heads[folder] = ""
+            if heads[folder] != head:
+                stale.append(docname)
+                break
+    return stale
 
 
 def pages_linking_to_moved_roles(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from git_handbook import FRONTEND, TAGS, git, make_repo
 from test_cli import REPO, run
 
 from sphinx_jobdesc.core.diff import diff_snapshots
@@ -19,112 +20,9 @@ from sphinx_jobdesc.core.snapshots import snapshot
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
-BASE = """\
-id: _company
-employment_type: [FULL_TIME]
-benefits:
-  - {id: lunch, text: Free lunch on Fridays}
-"""
-BACKEND = """\
-id: backend
-extends: _company
-title: Backend Developer
-summary: You build the services of our platform.
-responsibilities:
-  - {id: review, text: Review code}
-  - {id: apis, text: Build APIs}
-requirements:
-  must:
-    - {id: python, text: Python in production, competencies: [coding]}
-    - {id: k8s, text: Kubernetes}
-  nice:
-    - {id: go, text: Some Go}
-competencies:
-  - id: coding
-    name: Coding
-    anchors: {1: Cannot write the code, 4: Writes clear code}
-interview:
-  stages:
-    - id: tech
-      title: Technical interview
-      duration_minutes: 60
-      focus: [coding]
-      questions:
-        - id: cache
-          text: How would you cache this page?
-          duration_minutes: 20
-          competencies: [coding]
-    - id: design
-      title: System design
-      duration_minutes: 60
-      questions:
-        - {id: scale, text: How does it scale?, duration_minutes: 30}
-levels:
-  - id: middle
-    title: Middle Backend Developer
-    compensation: {currency: EUR, period: YEAR, min: 60000, max: 75000}
-  - id: senior
-    title: Senior Backend Developer
-    compensation: {currency: EUR, period: YEAR, min: 82000, max: 98000}
-"""
-FRONTEND = """\
-id: frontend
-extends: _company
-title: Frontend Developer
-summary: You build the screens of our platform.
-responsibilities: [Build screens]
-requirements:
-  must: [TypeScript]
-"""
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A handbook's repository: roles/ edited commit by commit, each commit tagged."""
-    repo = tmp_path_factory.mktemp("handbook")
-    roles = repo / "roles"
-    roles.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "hr@example.com")
-    git(repo, "config", "user.name", "HR")
-
-    def commit(tag: str, files: dict[str, str | None]) -> None:
-        for name, text in files.items():
-            if text is None:
-                (roles / name).unlink(missing_ok=True)
-            else:
-                (roles / name).write_text(text)
-        git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", tag)
-        git(repo, "tag", tag)
-
-    commit("v1", {"_company.yaml": BASE, "backend.yaml": BACKEND, "frontend.yaml": FRONTEND})
-    reworded = (BACKEND.replace("Review code}", "Review code and designs}")
-                .replace("min: 82000, max: 98000", "min: 85000, max: 100000")
-                .replace("    - {id: k8s, text: Kubernetes}\n", "")
-                .replace("    - {id: go, text: Some Go}\n",
-                         "    - {id: go, text: Some Go}\n    - {id: k8s, text: Kubernetes}\n"))
-    commit("reworded", {"backend.yaml": reworded})
-    commit("base", {"_company.yaml": BASE.replace("on Fridays", "every day")})
-    git(repo, "mv", "roles/backend.yaml", "roles/backend-developer.yaml")
-    git(repo, "commit", "-q", "-m", "renamed")
-    git(repo, "tag", "renamed")
-    with_level = reworded + "  - id: lead\n    title: Lead Backend Developer\n"
-    commit("level", {"backend-developer.yaml": with_level})
-    cache = ("        - id: cache\n          text: How would you cache this page?\n"
-             "          duration_minutes: 20\n          competencies: [coding]\n")
-    moved = with_level.replace(cache, "").replace(
-        "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n",
-        "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n"
-        + cache.replace("20", "25"))
-    commit("interview", {"backend-developer.yaml": moved})
-    commit("coverage", {"backend-developer.yaml": moved.replace(
-        "          competencies: [coding]\n", "          levels: [senior, lead]\n").replace(
-        "4: Writes clear code", "4: Writes code others can change")})
-    return repo
+    return make_repo(tmp_path_factory.mktemp("handbook"))
 
 
 def diff(repo: Path, *args: str) -> str:
@@ -215,12 +113,12 @@ def test_markdown_is_a_pull_request_comment(repo: Path) -> None:
 
 **all levels**
 
-- ~ responsibilities review: Review code **and designs**
-- ~ requirements k8s moved: must: Kubernetes \u2192 nice: Kubernetes
+- `~` responsibilities review: Review code **and designs**
+- `~` requirements k8s moved: must: Kubernetes \u2192 nice: Kubernetes
 
 **senior**
 
-- ~ compensation changed: EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 \
+- `~` compensation changed: EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 \
 per year (+3.7 %, +2.0 %)
 
 </details>
@@ -236,9 +134,6 @@ def test_json_has_every_change_with_its_old_and_new_words(repo: Path) -> None:
     assert data["roles"][1]["changes"] == [{
         "level": None, "area": "benefits", "kind": "reworded", "item": "lunch",
         "old": "Free lunch on Fridays", "new": "Free lunch every day", "note": None}]
-
-
-TAGS = ["v1", "reworded", "base", "renamed", "level", "interview", "coverage"]
 
 
 def test_json_follows_its_shipped_schema(repo: Path) -> None:
@@ -274,3 +169,17 @@ def test_a_role_added_or_removed_is_one_line(repo: Path) -> None:
         ("frontend", "Frontend Developer", "added", ())]
     assert [(d.role, d.status) for d in diff_snapshots(now, without)] == [
         ("frontend", "removed")]
+
+
+def test_the_example_handbooks_markdown_diff_is_the_commands_output() -> None:
+    """``example_docs/hiring/roles-diff.md`` (linked from the handbook) is what the command
+    writes; regenerate it with ``sphinx-jobdesc diff --conf-dir . 81f0677 61d21a1 --format
+    markdown > hiring/roles-diff.md`` in ``example_docs``."""
+    example = REPO / "example_docs"
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "81f0677^{commit}"],
+                      capture_output=True).returncode != 0:
+        pytest.skip("the example's commits are not in this clone (shallow, or no git)")
+    result = run("diff", "--conf-dir", ".", "81f0677", "61d21a1", "--format", "markdown",
+                 cwd=example)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (example / "hiring" / "roles-diff.md").read_text("utf8")

@@ -133,6 +133,10 @@ class JobdescConfig:
         "a public build into a folder that holds an internal build empties the folder first "
         "(sources and doctrees inside it are kept); without it the build stops with an error",
         rebuild="")
+    history_required: bool = _value(
+        False, _is_bool, "True or False",
+        "a `jobhistory` that cannot show the whole history (no git, not a repository, a "
+        "shallow clone) is a `jobdesc.git` warning, not a note on the page")
     checks: tuple[str, ...] = _value(
         CHECKS, _list_of(CHECKS), "a list of " + ", ".join(CHECKS),
         "the checks that run: " + ", ".join(f"`{name}`" for name in CHECKS)

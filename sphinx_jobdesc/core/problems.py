@@ -37,6 +37,7 @@ Subtype = Literal[
     "posting",
     "staleness",
     "lint",
+    "git",
 ]
 
 #: What each subtype means, as the README's table of warnings says it (Markdown).
@@ -109,6 +110,10 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
         "the past"),
     "lint": (
         "job-ad language: the rule id is in the message, e.g. `[hyperbolic-title]`"),
+    "git": (
+        "with `jobdesc_history_required = True`, a `jobhistory` cannot show the whole "
+        "history: git is missing, the project is not in a repository, or the clone is "
+        "shallow"),
 }
 
 assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))

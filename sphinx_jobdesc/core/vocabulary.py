@@ -26,6 +26,8 @@ JOBDESCRIPTION_SECTIONS = (
 INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards")
 #: The parts of a ladder.
 JOBLADDER_SECTIONS = ("levels", "competencies")
+#: The parts of a role's history (``jobhistory``).
+JOBHISTORY_SECTIONS = ("history",)
 #: The columns a catalogue can show, in their default order.
 JOBCATALOG_COLUMNS = ("title", "family", "levels", "team", "location", "salary")
 #: The rows of a job description's facts ("At a glance"), in order.

@@ -15,6 +15,7 @@ from .base import TemplateDirective
 from .interviewguide import InterviewGuideDirective
 from .jobcatalog import JobCatalogDirective
 from .jobdescription import JobDescriptionDirective
+from .jobhistory import JobHistoryDirective
 from .jobladder import JobLadderDirective
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ DIRECTIVES: tuple[type[TemplateDirective], ...] = (
     InterviewGuideDirective,
     JobLadderDirective,
     JobCatalogDirective,
+    JobHistoryDirective,
 )
 
 

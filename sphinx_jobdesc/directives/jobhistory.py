@@ -1,0 +1,81 @@
+"""``.. jobhistory:: <role id or path>``: the commits that changed a role, newest first,
+each with what it changed (read from git once per build: :mod:`..core.history`)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import ClassVar
+
+from docutils.parsers.rst import directives
+
+from ..core.config import JobdescConfig
+from ..core.history import History, read_history
+from ..core.model import Role
+from ..core.snapshots import GitError, git
+from ..core.views.history import build_history
+from ..core.vocabulary import JOBHISTORY_SECTIONS
+from ..domain import jobdesc_domain
+from ..report import warn
+from .base import RoleDirective, TemplateDirective
+
+#: The history of each roles folder (and markup and audience) in this build.
+_read: dict[tuple[str, str, bool], History] = {}
+
+
+def forget_histories(*_: object) -> None:
+    """Read git again in the next build (connected to ``env-updated``)."""
+    _read.clear()
+
+
+def history_of(folder: str, markup: str, public: bool) -> History:
+    key = (os.path.realpath(folder), markup, public)
+    if key not in _read:
+        _read[key] = read_history(folder, markup, public=public)
+    return _read[key]
+
+
+class JobHistoryDirective(RoleDirective):
+    kind = "jobhistory"
+    all_sections = JOBHISTORY_SECTIONS
+    title_label = "jobhistory_title"
+    option_spec: ClassVar[dict[str, object]] = {
+        **TemplateDirective.option_spec,
+        "level": directives.unchanged_required,
+        "limit": directives.positive_int,
+        "since": directives.unchanged_required,
+    }
+
+    def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
+        folder = os.path.dirname(path)
+        history = history_of(folder, config.markup, config.audience == "public")
+        jobdesc_domain(self.env).note_history(self.env.docname, folder, history.head)
+        if history.limit and config.history_required:
+            warn(f"the history of role '{role.id}' is incomplete: {history.limit}", "git",
+                 self.get_location())
+        known = [level.id for level in role.levels]
+        if role.level is None and self.options.get("level"):
+            warn(f"role '{role.id}' has no level {self.options['level']!r}", "option",
+                 self.get_location())
+        entries = history.roles.get(role.id, ())
+        level = role.level.id if role.level else None
+        return {"history": build_history(
+            entries, "" if config.history_required else history.limit,
+            level=level if level in known else None, since=self.since(folder),
+            limit=self.options.get("limit"))}
+
+    def since(self, folder: str) -> str | None:
+        """``:since:`` as a date: written as one, or the date of the commit it names."""
+        since = self.options.get("since")
+        if since is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(since).isoformat()
+        except ValueError:
+            pass
+        try:
+            return git(folder, "log", "-1", "--format=%cs", since, "--").strip() or None
+        except GitError:
+            warn(f":since: {since!r} is neither a date (YYYY-MM-DD) nor a revision git knows",
+                 "option", self.get_location())
+            return None

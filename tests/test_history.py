@@ -1,0 +1,140 @@
+"""``jobhistory``: a role's changelog read from git, in HTML and text builds, for each
+audience, in a shallow clone, and read again only when the checked-out commit moves."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from git_handbook import git, make_repo
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+CONF = 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\njobdesc_checks = []\n'
+PAGE = """\
+History
+=======
+
+.. jobhistory:: backend
+
+Senior
+------
+
+.. jobhistory:: backend
+   :level: senior
+   :limit: 2
+"""
+
+
+def build(src: Path, out: Path, builder: str = "html", *args: str) -> str:
+    """Build *src* into *out* with ``-W``; the build's output (status lines)."""
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", builder, *args,
+                           str(src), str(out)], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = make_repo(tmp_path_factory.mktemp("handbook"))
+    (repo / "conf.py").write_text(CONF)
+    (repo / "index.rst").write_text(PAGE)
+    git(repo, "add", "conf.py", "index.rst")
+    git(repo, "commit", "-q", "-m", "The handbook's pages")
+    return repo
+
+
+def hashes(repo: Path) -> dict[str, str]:
+    """Each tag's short hash."""
+    return {tag: git(repo, "rev-parse", "--short=7", tag).strip()
+            for tag in ("v1", "reworded", "base", "level", "interview", "coverage")}
+
+
+def lines(text: str) -> list[str]:
+    """The history lines of a text build, each on one line."""
+    return [" ".join(item.split()) for item in re.split(r"\n\n+", text)
+            if item.startswith("* **")]
+
+
+@pytest.fixture(scope="module")
+def text_output(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("text")
+    build(repo, out, "text")
+    return (out / "index.txt").read_text()
+
+
+def test_the_history_lists_each_commit_that_changed_the_role(repo: Path, text_output: str
+                                                              ) -> None:
+    h = hashes(repo)
+    date = git(repo, "log", "-1", "--format=%cs", "v1").strip()
+    assert lines(text_output)[:6] == [
+        f'* **{date}** "{h["coverage"]}" coverage: must-have \'python\' no longer assessed; '
+        "1 competency anchors changed; 1 question levels changed; 1 question competencies "
+        "changed",
+        f'* **{date}** "{h["interview"]}" interview: 1 question moved; 1 question retimed',
+        f'* **{date}** "{h["level"]}" level: lead: +1 level',
+        f'* **{date}** "{h["base"]}" base: 1 benefit reworded',
+        f'* **{date}** "{h["reworded"]}" reworded: 1 responsibility reworded; 1 requirement '
+        "moved; senior: salary EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 "
+        "per year",
+        f'* **{date}** "{h["v1"]}" v1: role added',
+    ]
+
+
+def test_a_level_shows_its_own_and_the_shared_changes(repo: Path, text_output: str) -> None:
+    h = hashes(repo)
+    senior = lines(text_output)[6:]
+    assert [line.split('"')[1] for line in senior] == [h["coverage"], h["interview"]]
+
+
+def test_html_shows_the_same_lines(repo: Path, tmp_path: Path) -> None:
+    build(repo, tmp_path)
+    html = (tmp_path / "index.html").read_text()
+    items = [" ".join(re.sub(r"<[^>]+>", "", item).split())
+             for item in re.findall(r"<li>(.*?)</li>", html, re.DOTALL)]
+    h = hashes(repo)
+    date = git(repo, "log", "-1", "--format=%cs", "level").strip()
+    assert f"{date} {h['level']} level: lead: +1 level" in items
+
+
+def test_a_public_history_leaves_out_interview_changes(repo: Path, tmp_path: Path) -> None:
+    build(repo, tmp_path, "text", "-t", "public")
+    public = lines((tmp_path / "index.txt").read_text())
+    h = hashes(repo)
+    assert [line.split('"')[1] for line in public[:4]] == [
+        h["level"], h["base"], h["reworded"], h["v1"]]
+
+
+def test_a_shallow_clone_shows_what_it_has_and_says_so(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "3", f"file://{repo}", str(clone)],
+                   check=True)
+    build(clone, tmp_path / "out", "text")
+    text = (tmp_path / "out" / "index.txt").read_text()
+    h = hashes(repo)
+    # the last three commits: the pages, coverage, interview (where the clone starts)
+    assert [line.split('"')[1] for line in lines(text)][:1] == [h["coverage"]]
+    assert "This history is incomplete: the clone is shallow" in text
+    (clone / "conf.py").write_text(CONF + "jobdesc_history_required = True\n")
+    failed = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "text", str(clone),
+                             str(tmp_path / "strict")], capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert "the clone is shallow: older commits are not in it [jobdesc.git]" in failed.stderr
+
+
+def test_a_page_is_read_again_when_head_moves_and_only_then(repo: Path, tmp_path: Path
+                                                            ) -> None:
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(work)], check=True)
+    git(work, "config", "user.email", "hr@example.com")
+    git(work, "config", "user.name", "HR")
+    out = tmp_path / "out"
+    build(work, out, "text")
+    assert "0 added, 0 changed, 0 removed" in build(work, out, "text")
+    roles = work / "roles" / "frontend.yaml"
+    roles.write_text(roles.read_text().replace("Build screens", "Build accessible screens"))
+    git(work, "commit", "-q", "-am", "Accessible screens")
+    assert "0 added, 1 changed, 0 removed" in build(work, out, "text")
