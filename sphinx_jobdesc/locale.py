@@ -39,6 +39,7 @@ LABELS = {
     "location": _("Location"),
     "employment_type": _("Employment type"),
     "salary": _("Salary range"),
+    "last_changed": _("Last changed"),
     "minutes": _("min"),
     "overview": _("Interview stages"),
     "stages": _("Stages"),

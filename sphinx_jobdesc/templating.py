@@ -136,7 +136,8 @@ def _minutes(context: Context, value: int | None) -> str:
 
 @pass_context
 def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
-    return facts(role, context["labels"], context.get("reports_to_title"))
+    return facts(role, context["labels"], context.get("reports_to_title"),
+                 context.get("last_changed"))
 
 
 @pass_context

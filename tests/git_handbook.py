@@ -4,6 +4,7 @@ tests/test_history.py)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -73,6 +74,18 @@ def git(repo: Path, *args: str) -> str:
                           text=True).stdout
 
 
+#: The day of each tag's commit (committer and author), so that dates are known.
+DAYS = {tag: f"2026-0{month}-15" for month, tag in enumerate(TAGS, start=1)}
+
+
+def commit(repo: Path, tag: str) -> None:
+    """Commit what is staged as *tag*, on the day :data:`DAYS` gives it, and tag it."""
+    when = f"{DAYS[tag]}T12:00:00+00:00"
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", tag], check=True,
+                   env={**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+    git(repo, "tag", tag)
+
+
 def make_repo(repo: Path) -> Path:
     """A handbook's repository in *repo*: roles/ edited commit by commit (one kind of edit
     each: see the tags), each commit tagged."""
@@ -82,37 +95,35 @@ def make_repo(repo: Path) -> Path:
     git(repo, "config", "user.email", "hr@example.com")
     git(repo, "config", "user.name", "HR")
 
-    def commit(tag: str, files: dict[str, str | None]) -> None:
+    def edit(tag: str, files: dict[str, str | None]) -> None:
         for name, text in files.items():
             if text is None:
                 (roles / name).unlink(missing_ok=True)
             else:
                 (roles / name).write_text(text)
         git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", tag)
-        git(repo, "tag", tag)
+        commit(repo, tag)
 
-    commit("v1", {"_company.yaml": BASE, "backend.yaml": BACKEND, "frontend.yaml": FRONTEND})
+    edit("v1", {"_company.yaml": BASE, "backend.yaml": BACKEND, "frontend.yaml": FRONTEND})
     reworded = (BACKEND.replace("Review code}", "Review code and designs}")
                 .replace("min: 82000, max: 98000", "min: 85000, max: 100000")
                 .replace("    - {id: k8s, text: Kubernetes}\n", "")
                 .replace("    - {id: go, text: Some Go}\n",
                          "    - {id: go, text: Some Go}\n    - {id: k8s, text: Kubernetes}\n"))
-    commit("reworded", {"backend.yaml": reworded})
-    commit("base", {"_company.yaml": BASE.replace("on Fridays", "every day")})
+    edit("reworded", {"backend.yaml": reworded})
+    edit("base", {"_company.yaml": BASE.replace("on Fridays", "every day")})
     git(repo, "mv", "roles/backend.yaml", "roles/backend-developer.yaml")
-    git(repo, "commit", "-q", "-m", "renamed")
-    git(repo, "tag", "renamed")
+    commit(repo, "renamed")
     with_level = reworded + "  - id: lead\n    title: Lead Backend Developer\n"
-    commit("level", {"backend-developer.yaml": with_level})
+    edit("level", {"backend-developer.yaml": with_level})
     cache = ("        - id: cache\n          text: How would you cache this page?\n"
              "          duration_minutes: 20\n          competencies: [coding]\n")
     moved = with_level.replace(cache, "").replace(
         "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n",
         "        - {id: scale, text: How does it scale?, duration_minutes: 30}\n"
         + cache.replace("20", "25"))
-    commit("interview", {"backend-developer.yaml": moved})
-    commit("coverage", {"backend-developer.yaml": moved.replace(
+    edit("interview", {"backend-developer.yaml": moved})
+    edit("coverage", {"backend-developer.yaml": moved.replace(
         "          competencies: [coding]\n", "          levels: [senior, lead]\n").replace(
         "4: Writes clear code", "4: Writes code others can change")})
     return repo

@@ -10,11 +10,25 @@ import sys
 from pathlib import Path
 
 import pytest
-from git_handbook import git, make_repo
+from git_handbook import DAYS, git, make_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
-CONF = 'extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\njobdesc_checks = []\n'
+CONF = ('extensions = ["sphinx_jobdesc"]\nproject = "Handbook"\njobdesc_checks = []\n'
+        "jobdesc_last_changed = True\n")
+FACTS = """\
+:orphan:
+
+Roles
+=====
+
+.. jobdescription:: backend
+   :level: senior
+   :sections: facts
+
+.. jobdescription:: frontend
+   :sections: facts
+"""
 PAGE = """\
 History
 =======
@@ -42,7 +56,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = make_repo(tmp_path_factory.mktemp("handbook"))
     (repo / "conf.py").write_text(CONF)
     (repo / "index.rst").write_text(PAGE)
-    git(repo, "add", "conf.py", "index.rst")
+    (repo / "role.rst").write_text(FACTS)
+    git(repo, "add", "conf.py", "index.rst", "role.rst")
     git(repo, "commit", "-q", "-m", "The handbook's pages")
     return repo
 
@@ -68,20 +83,28 @@ def text_output(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_the_history_lists_each_commit_that_changed_the_role(repo: Path, text_output: str
                                                               ) -> None:
-    h = hashes(repo)
-    date = git(repo, "log", "-1", "--format=%cs", "v1").strip()
+    h, day = hashes(repo), DAYS
     assert lines(text_output)[:6] == [
-        f'* **{date}** "{h["coverage"]}" coverage: must-have \'python\' no longer assessed; '
-        "1 competency anchors changed; 1 question levels changed; 1 question competencies "
-        "changed",
-        f'* **{date}** "{h["interview"]}" interview: 1 question moved; 1 question retimed',
-        f'* **{date}** "{h["level"]}" level: lead: +1 level',
-        f'* **{date}** "{h["base"]}" base: 1 benefit reworded',
-        f'* **{date}** "{h["reworded"]}" reworded: 1 responsibility reworded; 1 requirement '
-        "moved; senior: salary EUR 82,000\u201398,000 per year \u2192 EUR 85,000\u2013100,000 "
-        "per year",
-        f'* **{date}** "{h["v1"]}" v1: role added',
+        f'* **{day["coverage"]}** "{h["coverage"]}" coverage: must-have \'python\' no longer '
+        "assessed; 1 competency anchors changed; 1 question levels changed; 1 question "
+        "competencies changed",
+        f'* **{day["interview"]}** "{h["interview"]}" interview: 1 question moved; 1 question '
+        "retimed",
+        f'* **{day["level"]}** "{h["level"]}" level: lead: +1 level',
+        f'* **{day["base"]}** "{h["base"]}" base: 1 benefit reworded',
+        f'* **{day["reworded"]}** "{h["reworded"]}" reworded: 1 responsibility reworded; 1 '
+        "requirement moved; senior: salary EUR 82,000\u201398,000 per year \u2192 EUR "
+        "85,000\u2013100,000 per year",
+        f'* **{day["v1"]}** "{h["v1"]}" v1: role added',
     ]
+
+
+def test_a_job_description_says_when_its_role_last_changed(repo: Path, tmp_path: Path
+                                                           ) -> None:
+    build(repo, tmp_path, "text")
+    facts = (tmp_path / "role.txt").read_text()
+    # senior: the last commit changed what every level shares; frontend: the base file
+    assert re.findall(r"Last changed\s*\|\s*(\S+)", facts) == [DAYS["coverage"], DAYS["base"]]
 
 
 def test_a_level_shows_its_own_and_the_shared_changes(repo: Path, text_output: str) -> None:
@@ -137,4 +160,5 @@ def test_a_page_is_read_again_when_head_moves_and_only_then(repo: Path, tmp_path
     roles = work / "roles" / "frontend.yaml"
     roles.write_text(roles.read_text().replace("Build screens", "Build accessible screens"))
     git(work, "commit", "-q", "-am", "Accessible screens")
-    assert "0 added, 1 changed, 0 removed" in build(work, out, "text")
+    # the history page and the page with "Last changed" facts
+    assert "0 added, 2 changed, 0 removed" in build(work, out, "text")

@@ -133,6 +133,10 @@ class JobdescConfig:
         "a public build into a folder that holds an internal build empties the folder first "
         "(sources and doctrees inside it are kept); without it the build stops with an error",
         rebuild="")
+    last_changed: bool = _value(
+        False, _is_bool, "True or False",
+        "job descriptions show a *Last changed* fact: the date of the last commit that "
+        "changed the merged role (base files included), read from git as `jobhistory` reads it")
     history_required: bool = _value(
         False, _is_bool, "True or False",
         "a `jobhistory` that cannot show the whole history (no git, not a repository, a "

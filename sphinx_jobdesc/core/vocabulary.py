@@ -32,7 +32,7 @@ JOBHISTORY_SECTIONS = ("history",)
 JOBCATALOG_COLUMNS = ("title", "family", "levels", "team", "location", "salary")
 #: The rows of a job description's facts ("At a glance"), in order.
 FACTS = ("level", "levels", "department", "team", "reports_to", "location",
-         "employment_type", "salary")
+         "employment_type", "salary", "last_changed")
 
 #: ``:layout:`` and ``jobdesc_layout``.
 LAYOUTS = ("auto", "plain", "design")

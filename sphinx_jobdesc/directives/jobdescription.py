@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -14,12 +15,14 @@ from ..core.config import JobdescConfig
 from ..core.files import title_of
 from ..core.model import Role
 from ..core.problems import location
+from ..core.views.history import build_history
 from ..core.vocabulary import JOBDESCRIPTION_SECTIONS
 from ..doctrees import jobdescription as jobdescription_doctree
 from ..doctrees.writer import Writer
 from ..domain import Rendering, jobdesc_domain
 from ..jsonld import note_posting
 from .base import RoleDirective
+from .jobhistory import history_of
 
 
 class JobDescriptionDirective(RoleDirective):
@@ -42,13 +45,29 @@ class JobDescriptionDirective(RoleDirective):
         return role.title
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
-        """The title of the role this one reports to, from its role file: a link to a
-        role no page renders still shows words, not an id."""
+        """The title of the role this one reports to, from its role file (a link to a
+        role no page renders still shows words, not an id), and the date it last changed."""
+        return {"reports_to_title": self.reports_to_title(role, config),
+                "last_changed": self.last_changed(role, path, config)}
+
+    def reports_to_title(self, role: Role, config: JobdescConfig) -> str | None:
         if not role.reports_to:
-            return {"reports_to_title": None}
+            return None
         title, looked_at = title_of(role.reports_to, [self.roles_dir(config)], config.markup)
         self.note_dependencies(looked_at)
-        return {"reports_to_title": title}
+        return title
+
+    def last_changed(self, role: Role, path: str, config: JobdescConfig) -> str | None:
+        """The date of the last commit that changed this role (at this level), with
+        ``jobdesc_last_changed``; the page is read again when HEAD moves."""
+        if not config.last_changed:
+            return None
+        folder = os.path.dirname(path)
+        history = history_of(folder, config.markup, config.audience == "public")
+        jobdesc_domain(self.env).note_history(self.env.docname, folder, history.head)
+        lines = build_history(history.roles.get(role.id, ()), history.limit,
+                              level=role.level.id if role.level else None, limit=1).lines
+        return lines[0].date if lines else None
 
     def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
         """Record the page's JobPosting, and make this rendering a link target

@@ -19,7 +19,7 @@ def write(writer: Writer, context: Mapping[str, Any]) -> None:
 
 
 def _facts(w: Writer, role: Role, context: Mapping[str, Any]) -> None:
-    rows = facts(role, w.labels, context.get("reports_to_title"))
+    rows = facts(role, w.labels, context.get("reports_to_title"), context.get("last_changed"))
     if rows:
         w.heading("facts")
         w.add(w.list_table([[w.blocks(w.labels[name]), w.blocks(value)] for name, value in rows],

@@ -49,8 +49,8 @@ def job_link(text: Any, target: str) -> Rst:
     return Rst(f":job:`{words} <{target}>`")
 
 
-def facts(role: Role, labels: Mapping[str, str], reports_to_title: str | None
-          ) -> list[tuple[str, str]]:
+def facts(role: Role, labels: Mapping[str, str], reports_to_title: str | None,
+          last_changed: str | None = None) -> list[tuple[str, str]]:
     """The at-a-glance rows of *role*: (label name, text), only those that have a value,
     in the order of :data:`~..vocabulary.FACTS`."""
     rows: list[tuple[str, str]] = []
@@ -70,4 +70,6 @@ def facts(role: Role, labels: Mapping[str, str], reports_to_title: str | None
                      ", ".join(labels.get(kind, kind) for kind in role.employment_type)))
     if role.compensation is not None and (text := salary_text(role.compensation, labels)):
         rows.append(("salary", text))
+    if last_changed:
+        rows.append(("last_changed", last_changed))
     return rows
