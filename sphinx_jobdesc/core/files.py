@@ -13,12 +13,14 @@ so each role file is parsed once per build however many pages use it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .loader import ROLE_FILE_SUFFIXES, load_file
 from .problems import Origin, Problem
 from .tree import Map
 from .validation import validate_file
+from .vocabulary import MARKUPS
 
 
 def role_files(folder: str) -> tuple[str, ...]:
@@ -162,6 +164,15 @@ def internal_error(error: Exception, origin: Origin | None) -> Problem:
     return Problem("load", f"internal error in sphinx-jobdesc while reading this role file "
                    f"({type(error).__name__}: {error}); the role is left out. Please report "
                    "this with the file", origin)
+
+
+def forget_files(paths: Iterable[str]) -> None:
+    """Forget what was read from *paths*: their contents changed within the same
+    modification-time tick, or the files are gone (the history's scratch folder)."""
+    for path in paths:
+        for markup in MARKUPS:
+            _validated.pop((path, markup), None)
+    _ids.clear()
 
 
 def release_files() -> None:

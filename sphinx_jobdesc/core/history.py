@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .changes import Change, RoleVersion
 from .diff import diff_snapshots
-from .files import declared_id, release_files, role_files
+from .files import declared_id, forget_files, role_files
 from .resolve import resolve_levels
 from .snapshots import GitError, git
 
@@ -83,7 +83,7 @@ def read_history(folder: str, markup: str, *, public: bool) -> History:
                 entry = _entry(commit, role_id, before, after, public)
                 if entry is not None:
                     roles.setdefault(role_id, []).append(entry)
-        release_files()  # the scratch folder's files are gone
+        forget_files(role_files(scratch))  # the scratch folder goes
     limit = "the clone is shallow: older commits are not in it" if shallow else ""
     return History({role: tuple(reversed(entries)) for role, entries in roles.items()}, limit,
                    head)
@@ -151,7 +151,7 @@ def _changed_roles(scratch: str, markup: str, touched: set[str],
                    known: dict[str, RoleVersion]
                    ) -> Iterator[tuple[str, RoleVersion | None, RoleVersion | None]]:
     """(role id, before, after) of each role the touched files may have changed."""
-    release_files()  # the same paths hold other contents now
+    forget_files(os.path.join(scratch, name) for name in touched)  # other contents now
     base_touched = any(name.startswith("_") for name in touched)
     present = {declared_id(path, markup): path for path in role_files(scratch)}
     candidates = {role for role, path in present.items() if not role.startswith("_") and (
