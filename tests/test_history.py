@@ -3,6 +3,7 @@ audience, in a shallow clone, and read again only when the checked-out commit mo
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -162,3 +163,21 @@ def test_a_page_is_read_again_when_head_moves_and_only_then(repo: Path, tmp_path
     git(work, "commit", "-q", "-am", "Accessible screens")
     # the history page and the page with "Last changed" facts
     assert "0 added, 2 changed, 0 removed" in build(work, out, "text")
+
+
+def test_the_same_commit_builds_the_same_page(repo: Path, tmp_path: Path) -> None:
+    """Commit dates, not the clock: a rebuild of the same commit is byte-identical."""
+    build(repo, tmp_path / "one", "text", "-E")
+    build(repo, tmp_path / "two", "text", "-E")
+    assert (tmp_path / "one" / "index.txt").read_bytes() == (
+        tmp_path / "two" / "index.txt").read_bytes()
+
+
+def test_without_git_the_page_says_so(repo: Path, tmp_path: Path) -> None:
+    """No git on the PATH (a minimal container): the build works, the page says why
+    it shows no history."""
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable)}
+    subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "text", str(repo),
+                    str(tmp_path)], check=True, env=env)
+    text = " ".join((tmp_path / "index.txt").read_text().split())
+    assert "No changes recorded. *This history is incomplete: git is not installed" in text
