@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from .changes import Change, RoleVersion
 from .diff import diff_snapshots
 from .files import declared_id, forget_files, role_files
-from .resolve import resolve_levels
-from .snapshots import GitError, git
+from .snapshots import GitError, git, role_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,23 +157,13 @@ def _changed_roles(scratch: str, markup: str, touched: set[str],
         base_touched or os.path.basename(path) in touched or role not in known)}
     candidates |= {role for role in known if role not in present}
     for role_id in sorted(candidates):
-        after = _version(present[role_id], scratch, markup) if role_id in present else None
+        after = role_version(present[role_id], scratch, markup) if role_id in present else None
         before = known.get(role_id)
         if after is None:
             known.pop(role_id, None)
         else:
             known[role_id] = after
         yield role_id, before, after
-
-
-def _version(path: str, folder: str, markup: str) -> RoleVersion | None:
-    family = resolve_levels(path, [None], roles_dir=folder, markup=markup)[0].role
-    if family is None:
-        return None
-    levels: list[str | None] = [level.id for level in family.levels] or [None]
-    resolved = resolve_levels(path, levels, roles_dir=folder, markup=markup)
-    return RoleVersion(family.title, {level: r.role for level, r in zip(
-        levels, resolved, strict=True) if r.role is not None})
 
 
 def _entry(commit: _Commit, role_id: str, before: RoleVersion | None,

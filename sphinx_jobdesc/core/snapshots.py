@@ -86,13 +86,19 @@ def snapshot(folder: str, markup: str, only: set[str] | None = None) -> Snapshot
         role_id = declared_id(path, markup)
         if role_id.startswith("_") or (only is not None and role_id not in only):
             continue
-        family = resolve_levels(path, [None], roles_dir=folder, markup=markup)[0].role
-        if family is None:
-            continue
-        levels: list[str | None] = [level.id for level in family.levels] or [None]
-        resolved = resolve_levels(path, levels, roles_dir=folder, markup=markup)
-        roles[role_id] = RoleVersion(family.title, {
-            level: r.role for level, r in zip(levels, resolved, strict=True)
-            if r.role is not None})
+        version = role_version(path, folder, markup)
+        if version is not None:
+            roles[role_id] = version
     release_files()  # the next snapshot may reuse these paths with other contents
     return roles
+
+
+def role_version(path: str, folder: str, markup: str) -> RoleVersion | None:
+    """The role in *path* merged at each of its levels (None if it cannot be read)."""
+    family = resolve_levels(path, [None], roles_dir=folder, markup=markup)[0].role
+    if family is None:
+        return None
+    levels: list[str | None] = [level.id for level in family.levels] or [None]
+    resolved = resolve_levels(path, levels, roles_dir=folder, markup=markup)
+    return RoleVersion(family.title, {level: r.role for level, r in zip(
+        levels, resolved, strict=True) if r.role is not None})
