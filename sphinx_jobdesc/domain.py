@@ -135,6 +135,8 @@ class JobDomain(Domain):
         for key in self.initial_data:
             for docname in docnames & otherdata[key].keys():
                 self.data[key][docname] = otherdata[key][docname]
+        # the roles' git history a worker read (jobhistory), kept for the next build
+        self.data.setdefault("histories_read", {}).update(otherdata.get("histories_read", {}))
         self._cache = None
 
     # --- which rendering a name links to ---------------------------------------------------

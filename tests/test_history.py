@@ -181,3 +181,20 @@ def test_without_git_the_page_says_so(repo: Path, tmp_path: Path) -> None:
                     str(tmp_path)], check=True, env=env)
     text = " ".join((tmp_path / "index.txt").read_text().split())
     assert "No changes recorded. *This history is incomplete: git is not installed" in text
+
+
+def test_the_history_is_kept_with_the_environment_until_head_moves(repo: Path, tmp_path: Path
+                                                                   ) -> None:
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(work)], check=True)
+    git(work, "config", "user.email", "hr@example.com")
+    git(work, "config", "user.name", "HR")
+    out, read = tmp_path / "out", "[jobdesc] history of"
+    assert read in build(work, out, "text", "-vv")
+    (work / "index.rst").write_text(PAGE.replace("=\n\n", "=\n\nOne more line.\n\n", 1))
+    again = build(work, out, "text", "-vv")
+    # the page is read again (it changed), its history is not (HEAD did not move)
+    assert "0 added, 1 changed, 0 removed" in again and read not in again
+    assert lines((out / "index.txt").read_text())  # still shown, from the environment
+    git(work, "commit", "-q", "-am", "One more line")
+    assert read in build(work, out, "text", "-vv")

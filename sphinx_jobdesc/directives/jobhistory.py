@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 
 from ..core.config import JobdescConfig
 from ..core.history import History, read_history
@@ -19,20 +20,39 @@ from ..domain import jobdesc_domain
 from ..report import warn
 from .base import RoleDirective, TemplateDirective
 
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
 #: The history of each roles folder (and markup and audience) in this build.
 _read: dict[tuple[str, str, bool], History] = {}
 
 
 def forget_histories(*_: object) -> None:
-    """Read git again in the next build (connected to ``env-updated``)."""
+    """Look at HEAD again in the next build (connected to ``env-updated``)."""
     _read.clear()
 
 
-def history_of(folder: str, markup: str, public: bool) -> History:
+def history_of(env: BuildEnvironment, folder: str, markup: str, public: bool) -> History:
+    """The history of the roles in *folder*: kept in the environment (domain data) and
+    read from git again only when HEAD has moved since."""
     key = (os.path.realpath(folder), markup, public)
-    if key not in _read:
-        _read[key] = read_history(folder, markup, public=public)
-    return _read[key]
+    if key in _read:
+        return _read[key]
+    kept: dict[tuple[str, str, bool], History] = jobdesc_domain(env).data.setdefault(
+        "histories_read", {})
+    try:
+        head = git(folder, "rev-parse", "HEAD").strip()
+    except GitError:
+        head = ""
+    history = kept.get(key)
+    if history is None or not head or history.head != head:
+        history = read_history(folder, markup, public=public)
+        logger.debug("[jobdesc] history of %s read from git at %s", folder, history.head[:7])
+        kept[key] = history
+    _read[key] = history
+    return history
 
 
 class JobHistoryDirective(RoleDirective):
@@ -48,7 +68,7 @@ class JobHistoryDirective(RoleDirective):
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         folder = os.path.dirname(path)
-        history = history_of(folder, config.markup, config.audience == "public")
+        history = history_of(self.env, folder, config.markup, config.audience == "public")
         jobdesc_domain(self.env).note_history(self.env.docname, folder, history.head)
         if history.limit and config.history_required:
             warn(f"the history of role '{role.id}' is incomplete: {history.limit}", "git",
