@@ -136,7 +136,8 @@ class JobDomain(Domain):
             for docname in docnames & otherdata[key].keys():
                 self.data[key][docname] = otherdata[key][docname]
         # the roles' git history a worker read (jobhistory), kept for the next build
-        self.data.setdefault("histories_read", {}).update(otherdata.get("histories_read", {}))
+        if otherdata.get("histories_read"):
+            self.data.setdefault("histories_read", {}).update(otherdata["histories_read"])
         self._cache = None
 
     # --- which rendering a name links to ---------------------------------------------------
