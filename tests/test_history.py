@@ -63,6 +63,14 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
+def working_clone(repo: Path, work: Path) -> Path:
+    """A clone of *repo* to commit in (the module's repository stays as it is)."""
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(work)], check=True)
+    git(work, "config", "user.email", "hr@example.com")
+    git(work, "config", "user.name", "HR")
+    return work
+
+
 def hashes(repo: Path) -> dict[str, str]:
     """Each tag's short hash."""
     return {tag: git(repo, "rev-parse", "--short=7", tag).strip()
@@ -151,10 +159,7 @@ def test_a_shallow_clone_shows_what_it_has_and_says_so(repo: Path, tmp_path: Pat
 
 def test_a_page_is_read_again_when_head_moves_and_only_then(repo: Path, tmp_path: Path
                                                             ) -> None:
-    work = tmp_path / "work"
-    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(work)], check=True)
-    git(work, "config", "user.email", "hr@example.com")
-    git(work, "config", "user.name", "HR")
+    work = working_clone(repo, tmp_path / "work")
     out = tmp_path / "out"
     build(work, out, "text")
     assert "0 added, 0 changed, 0 removed" in build(work, out, "text")
@@ -185,10 +190,7 @@ def test_without_git_the_page_says_so(repo: Path, tmp_path: Path) -> None:
 
 def test_the_history_is_kept_with_the_environment_until_head_moves(repo: Path, tmp_path: Path
                                                                    ) -> None:
-    work = tmp_path / "work"
-    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(work)], check=True)
-    git(work, "config", "user.email", "hr@example.com")
-    git(work, "config", "user.name", "HR")
+    work = working_clone(repo, tmp_path / "work")
     out, read = tmp_path / "out", "[jobdesc] history of"
     assert read in build(work, out, "text", "-vv")
     (work / "index.rst").write_text(PAGE.replace("=\n\n", "=\n\nOne more line.\n\n", 1))
