@@ -154,7 +154,8 @@ def test_a_shallow_clone_shows_what_it_has_and_says_so(repo: Path, tmp_path: Pat
     failed = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "text", str(clone),
                              str(tmp_path / "strict")], capture_output=True, text=True)
     assert failed.returncode != 0
-    assert "the clone is shallow: older commits are not in it [jobdesc.git]" in failed.stderr
+    assert f"{clone}/index.rst:4: WARNING: the history of role 'backend' is incomplete: the " \
+        "clone is shallow: older commits are not in it [jobdesc.git]" in failed.stderr.splitlines()
 
 
 def test_a_page_is_read_again_when_head_moves_and_only_then(repo: Path, tmp_path: Path
@@ -200,3 +201,30 @@ def test_the_history_is_kept_with_the_environment_until_head_moves(repo: Path, t
     assert lines((out / "index.txt").read_text())  # still shown, from the environment
     git(work, "commit", "-q", "-am", "One more line")
     assert read in build(work, out, "text", "-vv")
+
+
+def test_an_unknown_since_is_a_warning_and_the_history_still_shows(repo: Path, tmp_path: Path
+                                                                   ) -> None:
+    work = working_clone(repo, tmp_path / "work")
+    (work / "index.rst").write_text(PAGE.replace(":limit: 2", ":since: no-such-tag"))
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "text", str(work),
+                           str(tmp_path / "out")], capture_output=True, text=True, check=True)
+    assert [line for line in done.stderr.splitlines() if "WARNING" in line] == [
+        f"{work}/index.rst:9: WARNING: :since: 'no-such-tag' is neither a date (YYYY-MM-DD) "
+        "nor a revision git knows [jobdesc.option]"]
+    assert len(lines((tmp_path / "out" / "index.txt").read_text())) == 6 + 5  # all of them
+
+
+def test_a_hostile_commit_subject_is_shown_as_written(repo: Path, tmp_path: Path) -> None:
+    """Commit subjects come from whoever wrote the commit: text, never markup."""
+    work = working_clone(repo, tmp_path / "work")
+    roles = work / "roles" / "backend-developer.yaml"
+    roles.write_text(roles.read_text().replace("Review code and designs", "Review designs"))
+    subject = "*x* `y` <script>alert(1)</script> .. raw:: html |sub| _t_ [1]_ :doc:`z`"
+    git(work, "commit", "-q", "-am", subject)
+    build(work, tmp_path / "out", "html")
+    html = (tmp_path / "out" / "index.html").read_text()
+    assert "<script>alert(1)" not in html
+    shown = [" ".join(re.sub(r"<[^>]+>", "", item).split())
+             for item in re.findall(r"<li>(.*?)</li>", html, re.DOTALL)]
+    assert any(subject.replace("<", "&lt;").replace(">", "&gt;") in item for item in shown)

@@ -73,15 +73,9 @@ class JobHistoryDirective(RoleDirective):
         if history.limit and config.history_required:
             warn(f"the history of role '{role.id}' is incomplete: {history.limit}", "git",
                  self.get_location())
-        known = [level.id for level in role.levels]
-        if role.level is None and self.options.get("level"):
-            warn(f"role '{role.id}' has no level {self.options['level']!r}", "option",
-                 self.get_location())
-        entries = history.roles.get(role.id, ())
-        level = role.level.id if role.level else None
         return {"history": build_history(
-            entries, "" if config.history_required else history.limit,
-            level=level if level in known else None, since=self.since(folder),
+            history.roles.get(role.id, ()), "" if config.history_required else history.limit,
+            level=role.level.id if role.level else None, since=self.since(folder),
             limit=self.options.get("limit"))}
 
     def since(self, folder: str) -> str | None:
