@@ -167,10 +167,12 @@ def _export(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     project = _project(args.conf_dir)
+    folder = project.roles_dir or "roles"
+    if not os.path.isdir(folder):
+        raise UsageError(f"no roles folder at {folder}")
     try:
-        return run_diff(args, project.roles_dir or "roles", project.markup,
-                        project.config.audience)
-    except (GitError, ValueError) as error:
+        return run_diff(args, folder, project.markup, project.config.audience)
+    except GitError as error:
         raise UsageError(str(error)) from error
 
 

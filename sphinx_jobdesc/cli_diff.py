@@ -49,8 +49,6 @@ def run_diff(args: argparse.Namespace, folder: str, markup: str, audience: str) 
     if args.head is not None and (os.path.exists(args.head) or args.head.endswith(
             ROLE_FILE_SUFFIXES)):  # ``diff main roles/x.yaml``: a path, not a revision
         args.paths, args.head = [args.head, *args.paths], None
-    if not os.path.isdir(folder):
-        raise ValueError(f"no roles folder at {folder}")
     diffs, base, head = role_diffs(folder, args.paths, args.base, args.head, markup=markup,
                                    public=(args.audience or audience) == "public")
     if args.format == "json":

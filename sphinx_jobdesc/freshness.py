@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .core.files import role_files
 from .core.loader import ROLE_FILE_SUFFIXES
-from .core.snapshots import GitError, git
+from .core.snapshots import head_of
 from .domain import jobdesc_domain
 from .template_files import resolves_to
 from .templating import environment
@@ -69,10 +69,7 @@ def pages_with_old_history(histories: dict[str, set[tuple[str, str]]]) -> list[s
     for docname, read in histories.items():
         for folder, head in read:
             if folder not in heads:
-                try:
-                    heads[folder] = git(folder, "rev-parse", "HEAD").strip()
-                except GitError:
-                    heads[folder] = ""
+                heads[folder] = head_of(folder)
             if heads[folder] != head:
                 stale.append(docname)
                 break

@@ -284,7 +284,6 @@ class _Composer:
         return value
 
 
-
 def compose_text(path: str, text: str, parser: Callable[[str], Any]) -> LoadedFile:
     """The data of the role file *path* whose text is *text*, and its problems; *parser*
     is PyYAML's C parser or :class:`~.loader.PureParser`, which give the same events."""

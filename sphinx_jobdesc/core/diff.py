@@ -13,6 +13,7 @@ two versions, the command line prints the result.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from .changes import Change, RoleDiff, Snapshot, item_key, keyed
 from .diff_interview import interview_changes
@@ -45,19 +46,15 @@ def _role_changes(before: Mapping[str | None, Role], after: Mapping[str | None, 
     per_level = {level: _changes(before[level], after[level], public) for level in common}
     shared = [c for c in per_level[common[0]] if all(c in per_level[lv] for lv in common)] \
         if len(common) > 1 else []
-    changes = [_at(change, None) for change in shared]
+    changes = [replace(change, level=None) for change in shared]
     for level in [level for level in before if level not in after]:
         changes.append(Change(level, "level", "removed", level, old=_level_title(before[level])))
     for level in [level for level in after if level not in before]:
         changes.append(Change(level, "level", "added", level, new=_level_title(after[level])))
     for level in common:
-        changes += [_at(change, level) for change in per_level[level] if change not in shared]
+        changes += [replace(change, level=level) for change in per_level[level]
+                    if change not in shared]
     return changes
-
-
-def _at(change: Change, level: str | None) -> Change:
-    return Change(level, change.area, change.kind, change.item, change.old, change.new,
-                  change.note)
 
 
 def _level_title(role: Role) -> str:

@@ -38,9 +38,18 @@ def git(folder: str, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
+def head_of(folder: str) -> str:
+    """The commit checked out where *folder* is ("" without git, a repository or a commit)."""
+    try:
+        return git(folder, "rev-parse", "HEAD").strip()
+    except GitError:
+        return ""
+
+
 def revisions(folder: str, base: str, head: str | None) -> tuple[str, str | None]:
     """The commits to compare for *base* and *head* (None: the working tree), with
     ``A...B`` read as the merge base of A and B against B."""
+    git(folder, "rev-parse", "--show-toplevel")  # says when there is no repository
     if "..." in base and head is None:
         left, _, right = base.partition("...")
         right = right or "HEAD"
@@ -50,7 +59,6 @@ def revisions(folder: str, base: str, head: str | None) -> tuple[str, str | None
 
 
 def _commit(folder: str, ref: str) -> str:
-    git(folder, "rev-parse", "--show-toplevel")  # says when there is no repository
     try:
         return git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
     except GitError:

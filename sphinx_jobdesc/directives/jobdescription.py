@@ -64,7 +64,6 @@ class JobDescriptionDirective(RoleDirective):
             return None
         folder = os.path.dirname(path)
         history = history_of(self.env, folder, config.markup, config.audience == "public")
-        jobdesc_domain(self.env).note_history(self.env.docname, folder, history.head)
         lines = build_history(history.roles.get(role.id, ()), history.limit,
                               level=role.level.id if role.level else None, limit=1).lines
         return lines[0].date if lines else None

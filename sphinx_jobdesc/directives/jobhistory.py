@@ -13,7 +13,7 @@ from sphinx.util import logging
 from ..core.config import JobdescConfig
 from ..core.history import History, read_history
 from ..core.model import Role
-from ..core.snapshots import GitError, git
+from ..core.snapshots import GitError, git, head_of
 from ..core.views.history import build_history
 from ..core.vocabulary import JOBHISTORY_SECTIONS
 from ..domain import jobdesc_domain
@@ -35,24 +35,24 @@ def forget_histories(*_: object) -> None:
 
 
 def history_of(env: BuildEnvironment, folder: str, markup: str, public: bool) -> History:
-    """The history of the roles in *folder*: kept in the environment (domain data) and
-    read from git again only when HEAD has moved since."""
+    """The history of the roles in *folder*, for the page being read (which is then
+    read again when HEAD moves): kept in the environment (domain data) and read
+    from git again only when HEAD has moved since."""
+    domain = jobdesc_domain(env)
     key = (os.path.realpath(folder), markup, public)
-    if key in _read:
-        return _read[key]
-    kept: dict[tuple[str, str, bool], History] = jobdesc_domain(env).data.setdefault(
-        "histories_read", {})
-    try:
-        head = git(folder, "rev-parse", "HEAD").strip()
-    except GitError:
-        head = ""
-    history = kept.get(key)
-    if history is None or not head or history.head != head:
-        history = read_history(folder, markup, public=public)
-        logger.debug("[jobdesc] history of %s read from git at %s", folder, history.head[:7])
-        kept[key] = history
-    _read[key] = history
-    return history
+    if key not in _read:
+        kept: dict[tuple[str, str, bool], History] = domain.data.setdefault(
+            "histories_read", {})
+        head = head_of(folder)
+        history = kept.get(key)
+        if history is None or not head or history.head != head:
+            history = read_history(folder, markup, public=public)
+            logger.debug("[jobdesc] history of %s read from git at %s", folder,
+                         history.head[:7])
+            kept[key] = history
+        _read[key] = history
+    domain.note_history(env.docname, folder, _read[key].head)
+    return _read[key]
 
 
 class JobHistoryDirective(RoleDirective):
@@ -69,7 +69,6 @@ class JobHistoryDirective(RoleDirective):
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         folder = os.path.dirname(path)
         history = history_of(self.env, folder, config.markup, config.audience == "public")
-        jobdesc_domain(self.env).note_history(self.env.docname, folder, history.head)
         if history.limit and config.history_required:
             warn(f"the history of role '{role.id}' is incomplete: {history.limit}", "git",
                  self.get_location())
