@@ -183,3 +183,9 @@ def test_the_example_handbooks_markdown_diff_is_the_commands_output() -> None:
                  cwd=example)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (example / "hiring" / "roles-diff.md").read_text("utf8")
+
+
+def test_no_roles_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("diff", "HEAD", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2, "sphinx-jobdesc: error: no roles folder at roles\n")
