@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from conftest import SPHINX_BUILD
 
 EXAMPLE = Path(__file__).parent.parent / "example_docs"
 
@@ -65,7 +66,7 @@ def build_example(theme: str, outdir: Path) -> str:
     makes its pages 671 px wide on a 390 px phone, whatever the page holds.
     """
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}",
+        [*SPHINX_BUILD, "-q", "-b", "html", "-D", f"html_theme={theme}",
          "-D", "html_title=Acme Handbook",
          str(EXAMPLE), str(outdir), "-d", str(outdir / ".doctrees")],
         capture_output=True, text=True, check=True)

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +29,9 @@ settings.load_profile("ci")
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 SNIPPETS = TESTS / "snippets"
+#: ``sphinx-build`` as a subprocess. Uncoloured: with ``CI=true`` (as on CI machines)
+#: Sphinx colours its warnings even into a pipe, and tests compare them as text.
+SPHINX_BUILD = (sys.executable, "-m", "sphinx", "--no-color")
 
 
 #: The slowest test modules (``pytest --durations=0``), slowest first. They start first,

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SNIPPETS
+from conftest import SNIPPETS, SPHINX_BUILD
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext", "pdftoppm")),
@@ -37,7 +36,7 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (src / "conf.py").write_text(CONF)
     (src / "index.rst").write_text(PAGE)
     out = src / "_build"
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "latex", str(src),
+    subprocess.run([*SPHINX_BUILD, "-q", "-W", "-b", "latex", str(src),
                     str(out)], check=True)
     subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
                     "kit.tex"], cwd=out, check=True, capture_output=True)
@@ -106,7 +105,7 @@ def test_printing_the_html_guide_gives_the_same_kit(tmp_path: Path) -> None:
     shutil.copytree(SNIPPETS / "roles", src / "roles")
     (src / "conf.py").write_text(CONF)
     (src / "index.rst").write_text(PAGE)
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src),
+    subprocess.run([*SPHINX_BUILD, "-q", "-W", "-b", "html", str(src),
                     str(tmp_path / "html")], check=True)
     pdf = tmp_path / "printed.pdf"
     subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
