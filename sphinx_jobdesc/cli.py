@@ -25,13 +25,14 @@ from typing import Any
 
 from . import __version__
 from .cli_diff import add_diff_command, run_diff
-from .cli_reports import display, json_report, text_report
+from .cli_lint import add_lint_command, lint_inputs
+from .cli_reports import REPORTS, add_report_options, display, failing
 from .core.checks import CheckSettings, LintSettings, file_problems
 from .core.checks.lint import rules
 from .core.config import JobdescConfig, declarations
 from .core.export import export, greenhouse
 from .core.files import declared_id, role_files, validated_file
-from .core.problems import SEVERITIES, WARNING_TYPE, Problem, did_you_mean
+from .core.problems import WARNING_TYPE, Problem, did_you_mean
 from .core.resolve import resolve_levels
 from .core.snapshots import GitError
 from .core.vocabulary import BUILD_AUDIENCES, CHECKS
@@ -54,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"sphinx-jobdesc: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped early (``| head``): nothing is wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
     except Exception as error:  # a bug: say so, apart from findings and usage errors
         if args.traceback:
             traceback.print_exc()
@@ -78,19 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="role files or folders (default: the project's roles folder with "
                        "--conf-dir, else ./roles)")
-    check.add_argument("-c", "--conf-dir", metavar="DIR",
-                       help="read the jobdesc_* settings from DIR/conf.py, as the build does")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--fail-on", choices=(*reversed(SEVERITIES), "never"), default="warning",
-                       help="exit with 1 when a problem is at least this severe "
-                       "(default: warning)")
-    check.add_argument("--allow", action="append", default=[], metavar="PHRASE",
-                       help="a word or phrase the lint accepts (repeatable; adds to "
-                       "jobdesc_lint_allow)")
-    check.add_argument("--disable", action="append", default=[], metavar="NAME",
-                       help="turn off a check (" + ", ".join(CHECKS) + ") or a lint rule "
-                       "(repeatable)")
+    add_report_options(check)
     check.set_defaults(run=_check)
+    add_lint_command(commands, run=_lint)
     add_diff_command(commands, run=_diff)
     export = commands.add_parser(
         "export", help="write the roles as JSON (jobdesc.json or Greenhouse-shaped)",
@@ -133,14 +127,23 @@ def _check(args: argparse.Namespace) -> int:
     files = _role_files(args.paths, project)
     problems, unreadable = check_files(files, project)
     problems = project.config_problems + problems
-    report = json_report if args.format == "json" else text_report
-    report(files, problems, sys.stdout)
+    REPORTS[args.format](files, problems, sys.stdout, "role file")
     if unreadable:
         return EXIT_USAGE
-    threshold = None if args.fail_on == "never" else SEVERITIES.index(args.fail_on)
-    failing = threshold is not None and any(
-        SEVERITIES.index(p.severity) >= threshold for p in problems)
-    return EXIT_PROBLEMS if failing else EXIT_CLEAN
+    return EXIT_PROBLEMS if failing(problems, args.fail_on) else EXIT_CLEAN
+
+
+def _lint(args: argparse.Namespace) -> int:
+    project = _project(args.conf_dir)
+    checks = _with_options(project.checks, args.allow, args.disable)
+    inputs, problems, errors = lint_inputs(args.paths, checks.lint)
+    problems = project.config_problems + problems
+    REPORTS[args.format](inputs, problems, sys.stdout, "text")
+    for error in errors:
+        print(f"sphinx-jobdesc: error: {error}", file=sys.stderr)
+    if errors:
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if failing(problems, args.fail_on) else EXIT_CLEAN
 
 
 def _export(args: argparse.Namespace) -> int:

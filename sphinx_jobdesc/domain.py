@@ -24,7 +24,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .core.problems import Problem, did_you_mean, location
-from .report import warn
+from .report import tell, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -210,8 +210,8 @@ class JobDomain(Domain):
             if not self.reread.intersection(use.docname for use in found):
                 continue
             consequences = "".join(f"; {c}" for c in sorted({u.consequence for u in found} - {""}))
-            warn(f"{problem.message}{consequences} (used in {_listed(u.page for u in found)})",
-                 problem.subtype, problem.origin)
+            tell(f"{problem.message}{consequences} (used in {_listed(u.page for u in found)})",
+                 problem.subtype, problem.origin, problem.severity)
         self.reread.clear()
 
     def report_canonical_conflicts(self) -> None:

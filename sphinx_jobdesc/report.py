@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import sphinx
 from sphinx.util import logging
 
-from .core.problems import WARNING_TYPE, Origin, Subtype, location
+from .core.problems import WARNING_TYPE, Origin, Severity, Subtype, location
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -30,3 +30,15 @@ def warn(message: str, subtype: Subtype, where: str | Origin | Node | None) -> N
     if sphinx.version_info < (8,):
         message = f"{message} [{WARNING_TYPE}.{subtype}]"
     _LOGGER.warning(message, type=WARNING_TYPE, subtype=subtype, location=where)
+
+
+def tell(message: str, subtype: Subtype, where: str | Origin | Node | None,
+         severity: Severity) -> None:
+    """A problem of *severity*: a warning, or a plain message for "info", which is for
+    the reader only and never fails a ``-W`` build."""
+    if severity != "info":
+        warn(message, subtype, where)
+        return
+    if isinstance(where, tuple):
+        where = location(where)
+    _LOGGER.info(f"{message} [{WARNING_TYPE}.{subtype}]", location=where)

@@ -21,7 +21,7 @@ SETTINGS = CheckSettings(today=TODAY)
 
 GOOD = """\
 title: Backend Developer
-summary: Builds and runs the APIs of our scheduling platform, together with the team.
+summary: Builds and runs the APIs of our scheduling platform with the team.
 reviewed: 2026-10-01
 location: {type: hybrid, places: [{locality: Berlin, country: DE}]}
 compensation: {currency: EUR, period: YEAR, min: 60000, max: 80000}

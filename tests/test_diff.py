@@ -12,8 +12,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_run import REPO, run
 from git_handbook import FRONTEND, TAGS, git, make_repo
-from test_cli import REPO, run
 
 from sphinx_jobdesc.core.diff import diff_snapshots
 from sphinx_jobdesc.core.snapshots import snapshot

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
-from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, rules
+from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, gender_coded_words, rules
 from sphinx_jobdesc.core.problems import SEVERITIES
 from sphinx_jobdesc.core.resolve import resolve_role
 
@@ -106,8 +106,8 @@ def test_joblint_categories_are_kept() -> None:
     assert by_number[1] == {"sexism"}
     assert by_number[8] == {"culture", "recruiter"}
     assert by_number[15] == {"realism", "tech"}
-    assert {category for categories in by_number.values() for category in categories} == set(
-        CATEGORIES)
+    joblint_categories = {category for categories in by_number.values() for category in categories}
+    assert joblint_categories == set(CATEGORIES) - {"bias"}  # ours: age, origin, disability
 
 
 # --- fewer false positives than joblint ----------------------------------------------------
@@ -306,6 +306,19 @@ def test_years_of_experience_inflated_for_the_level(tmp_path: Path) -> None:
     assert level_lint(path, "junior", relaxed) == []
 
 
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Five years of professional backend development", "Five years"),
+    ("three to five years in backend development", "three to five years"),
+    ("Ten+ years of Python", "Ten+ years"),
+])
+def test_years_written_as_words(tmp_path: Path, written: str, shown: str) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(LADDER.replace("6+ years of professional backend development", written),
+                    encoding="utf8")
+    (junior,) = level_lint(path, "junior", CheckSettings())
+    assert junior.startswith(f'6: years-of-experience: "{shown}" for \'Junior Backend')
+
+
 def test_too_many_must_haves(tmp_path: Path) -> None:
     path = tmp_path / "backend.yaml"
     musts = "".join(f"    - Skill number {n}\n" for n in range(1, 10))
@@ -325,7 +338,7 @@ def test_masculine_coded_job_ad(tmp_path: Path) -> None:
     (problem,) = level_lint(path, "senior", CheckSettings())
     assert problem.startswith("2: gender-coded: 'Senior Backend Developer' reads masculine-coded: "
                               "3 masculine-coded words (ambitious, self-reliant, leader) against "
-                              "0 feminine-coded (none)")
+                              "no feminine-coded words")
     path.write_text(LADDER.replace(
         "You build the APIs of our scheduling platform, with the team.",
         "An ambitious, competitive, self-reliant, analytical, decisive leader."), encoding="utf8")
@@ -340,5 +353,37 @@ def test_balanced_wording_is_not_reported(tmp_path: Path) -> None:
     path = tmp_path / "backend.yaml"
     path.write_text(LADDER.replace(
         "You build the APIs of our scheduling platform, with the team.",
-        "An ambitious developer who collaborates and supports the team."), encoding="utf8")
+        "An ambitious developer who supports the team."), encoding="utf8")
     assert level_lint(path, "senior", CheckSettings()) == []
+
+
+def test_feminine_coded_wording_is_information(tmp_path: Path) -> None:
+    path = tmp_path / "backend.yaml"
+    path.write_text(LADDER.replace(
+        "You build the APIs of our scheduling platform, with the team.",
+        "An ambitious developer who collaborates and supports the team."), encoding="utf8")
+    resolution = resolve_role(str(path), "senior", roles_dir=str(tmp_path), markup="text",
+                              checks=CheckSettings())
+    (problem,) = [p for p in resolution.problems if p.rule == "gender-coded"]
+    assert problem.severity == "info"
+    assert problem.message == (
+        "'Senior Backend Developer' reads feminine-coded: 1 masculine-coded word (ambitious) "
+        "against 2 feminine-coded words (collaborates, supports); for information only: in the "
+        "study, feminine-coded wording hardly put men off [gender-coded]")
+
+
+@pytest.mark.parametrize("example", [text for text, _, _ in gender_coded_words().examples])
+def test_gender_coded_examples(example: str) -> None:
+    """``examples`` of gender-coded.yaml: technical senses count for neither list, for
+    masculine and feminine words alike; hyphenated words count by their parts."""
+    _, masculine, feminine = next(e for e in gender_coded_words().examples if e[0] == example)
+    assert coded(example) == (list(masculine), list(feminine))
+
+
+@pytest.mark.parametrize(("masculine", "feminine", "verdict"), [
+    (0, 0, "neutral"), (2, 2, "neutral"), (1, 0, "masculine-coded"),
+    (4, 0, "strongly masculine-coded"), (0, 2, "feminine-coded"),
+    (0, 3, "strongly feminine-coded"),
+])
+def test_verdicts(masculine: int, feminine: int, verdict: str) -> None:
+    assert gender_coded_words().verdict(masculine, feminine) == verdict

@@ -119,8 +119,9 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
 assert set(SUBTYPE_DESCRIPTIONS) == set(get_args(Subtype))
 
 #: How much a problem matters; the command line fails on problems at or above a chosen one.
-Severity = Literal["error", "warning", "notice"]
-SEVERITIES: tuple[Severity, ...] = ("notice", "warning", "error")
+#: "info" is for the reader only: the build logs it as a message, not a warning.
+Severity = Literal["error", "warning", "notice", "info"]
+SEVERITIES: tuple[Severity, ...] = ("info", "notice", "warning", "error")
 
 
 #: Where a value was written: (file, 1-based line). A plain tuple on purpose:

@@ -37,7 +37,7 @@ from ..core.vocabulary import HEADINGS, LAYOUTS
 from ..doctrees.writer import Fallback, Writer
 from ..domain import Use, jobdesc_domain
 from ..locale import labels
-from ..report import warn
+from ..report import tell, warn
 from ..template_files import bundled_lookups
 from ..templating import Heading, environment, render
 
@@ -241,8 +241,8 @@ class TemplateDirective(SphinxDirective):
                 continue
             self.reported.add((problem, consequence))
             if problem.origin is None:
-                warn(problem.message + (f"; {consequence}" if consequence else ""),
-                     problem.subtype, self.get_location())
+                tell(problem.message + (f"; {consequence}" if consequence else ""),
+                     problem.subtype, self.get_location(), problem.severity)
             else:
                 domain.note_problem(self.env.docname, Use(problem, self.env.docname, page,
                                                           consequence))

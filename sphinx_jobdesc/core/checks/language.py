@@ -10,14 +10,20 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import Item, Role
-from ..problems import Problem
+from ..problems import Origin, Problem
 from .comments import Source
 from .lint import Linter, gender_coded_words, linter, rule, rules
 from .settings import CheckSettings
 
+#: Numbers written as words ("five years of experience"), as the years check reads them.
+NUMBER_WORDS = {word: value for value, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))}
+_NUMBER = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _YEARS = re.compile(
     # possessive \s*+: no backtracking into a run of spaces (linear on any text)
-    r"(?<![\w.])(\d{1,2})\s*+(?:\+|plus)?\s*+(?:(?:-|\u2013|to)\s*+\d{1,2}\s*+\+?\s*+)?"
+    rf"(?<![\w.])({_NUMBER})\s*+(?:\+|plus)?\s*+(?:(?:-|\u2013|to)\s*+{_NUMBER}\s*+\+?\s*+)?"
     r"(?:years?|yrs?)\b",
     re.IGNORECASE)
 
@@ -77,7 +83,8 @@ def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[P
     problems = []
     for item in items:
         for match in _YEARS.finditer(item.text):
-            years = int(match.group(1))
+            number = match.group(1).lower()
+            years = int(number) if number.isdigit() else NUMBER_WORDS[number]
             if years > limit:
                 level = f"a '{word}' level" if word != "*" else "any level"
                 problems.append(lint.rule_problem(
@@ -88,29 +95,43 @@ def _years_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[P
 
 
 def _gender_coded_problems(role: Role, settings: CheckSettings, lint: Linter) -> list[Problem]:
-    """The balance of masculine- and feminine-coded words in what applicants read."""
+    """The balance of masculine- and feminine-coded words in what applicants read:
+    masculine-coded is a notice (strongly: a warning), feminine-coded information."""
     masculine: list[str] = []
     feminine: list[str] = []
     for text in _job_ad_texts(role):  # text by text: no phrase spans two texts
         masculine_words, feminine_words = lint.coded_words(text)
         masculine += masculine_words
         feminine += feminine_words
-    score = len(feminine) - len(masculine)
-    if score >= 0:
-        return []
-    strength = "strongly " if score < gender_coded_words().strong_below else ""
-    problem = lint.rule_problem(
-        "gender-coded", f"{_name(role)} reads {strength}masculine-coded: "
-        f"{_words(len(masculine), 'masculine-coded')} ({_counted(masculine)}) against "
-        f"{len(feminine)} feminine-coded ({_counted(feminine) or 'none'})",
-        role.origins.get("summary", role.origin))
-    if strength and problem.severity == "notice":  # a strong imbalance matters more
+    return coding_problems(_name(role), masculine, feminine, lint,
+                           role.origins.get("summary", role.origin))
+
+
+def coding_problems(name: str, masculine: list[str], feminine: list[str], lint: Linter,
+                    where: Origin | None, *, neutral: bool = False) -> list[Problem]:
+    """The verdict on *name*'s coded words: masculine-coded is the rule's problem
+    (strongly: at least a warning), feminine-coded information, and neutral nothing
+    (or information, with *neutral*)."""
+    verdict = gender_coded_words().verdict(len(masculine), len(feminine))
+    counted = f"{_tally(masculine, 'masculine')} against {_tally(feminine, 'feminine')}"
+    if verdict == "neutral":
+        return [Problem("lint", f"{name} reads neutral: {counted} [gender-coded]", where,
+                        "info", "gender-coded")] if neutral else []
+    if verdict.endswith("feminine-coded"):
+        return [Problem("lint", f"{name} reads {verdict}: {counted}; for information "
+                        "only: in the study, feminine-coded wording hardly put men off "
+                        "[gender-coded]", where, "info", "gender-coded")]
+    problem = lint.rule_problem("gender-coded", f"{name} reads {verdict}: {counted}", where)
+    if verdict.startswith("strongly") and problem.severity == "notice":  # it matters more
         problem = replace(problem, severity="warning")
     return [problem]
 
 
-def _words(count: int, kind: str) -> str:
-    return f"{count} {kind} word" + ("" if count == 1 else "s")
+def _tally(words: list[str], kind: str) -> str:
+    """"2 masculine-coded words (driven x2)", or "no masculine-coded words"."""
+    if not words:
+        return f"no {kind}-coded words"
+    return f"{len(words)} {kind}-coded word{'' if len(words) == 1 else 's'} ({_counted(words)})"
 
 
 def _counted(words: list[str]) -> str:

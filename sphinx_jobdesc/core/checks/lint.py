@@ -31,7 +31,7 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-CATEGORIES = ("sexism", "culture", "realism", "recruiter", "tech")
+CATEGORIES = ("sexism", "culture", "realism", "recruiter", "tech", "bias")
 # An address starts where a word starts: without the look-behind, a long word that
 # is no address would be tried from each of its letters (quadratic time).
 _LITERALS = re.compile(r"``.+?``|`[^`\n]+`|<?https?://\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
@@ -99,23 +99,45 @@ def rule(rule_id: str) -> Rule:
 
 @dataclass(frozen=True)
 class GenderCodedWords:
-    #: A word starting with a stem; group ``masculine`` or ``feminine`` says which list.
-    #: Both patterns match lower-cased text (see :func:`_prefilter` for why).
+    #: A word starting with a stem; a group named ``masculine...`` or ``feminine...``
+    #: says which list. Both patterns match lower-cased text (see :func:`_prefilter`).
     pattern: re.Pattern[str]
     exceptions: re.Pattern[str]
     strong_below: int
+    strong_from: int
+    #: (text, masculine words, feminine words) that the tests check.
+    examples: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+
+    def verdict(self, masculine: int, feminine: int) -> str:
+        """How a text with these counts reads: "strongly masculine-coded" to "neutral"
+        to "strongly feminine-coded" (gender-decoder's scale, by the difference)."""
+        score = feminine - masculine
+        if score == 0:
+            return "neutral"
+        strongly = score < self.strong_below or score >= self.strong_from
+        return ("strongly " if strongly else "") + (
+            "feminine-coded" if score > 0 else "masculine-coded")
 
 
 @cache
 def gender_coded_words() -> GenderCodedWords:
     data = _data("gender-coded.yaml")
 
-    def stems(name: str) -> str:
-        return f"(?P<{name}>" + "|".join(map(re.escape, data[name])) + ")"
+    def stems(name: str, hyphenated: bool) -> str:
+        chosen = [stem for stem in data[name] if ("-" in stem) == hyphenated]
+        return f"(?P<{name}{'_hyphenated' if hyphenated else ''}>" + "|".join(
+            map(re.escape, chosen)) + ")"
 
-    pattern = re.compile(rf"(?<![\w-])(?:{stems('masculine')}|{stems('feminine')})[\w-]*")
+    # A hyphenated stem is a whole word ("co-operative"); any other stem also
+    # starts after a hyphen, so each part of "results-driven" is a word of its own.
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{stems('masculine', True)}|{stems('feminine', True)})[\w-]*"
+        rf"|(?<!\w)(?:{stems('masculine', False)}|{stems('feminine', False)})\w*")
     exceptions = re.compile(r"(?<!\w)(?:" + "|".join(data["except"]) + r")(?!\w)")
-    return GenderCodedWords(pattern, exceptions, data["strong_below"])
+    examples = tuple((entry["text"], tuple(entry.get("masculine", ())),
+                      tuple(entry.get("feminine", ()))) for entry in data["examples"])
+    return GenderCodedWords(pattern, exceptions, data["strong_below"], data["strong_from"],
+                            examples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +241,9 @@ class Linter:
             fine = _Spans(_spans(self.allowed, lowered) + _spans(words.exceptions, lowered))
             for match in matches:
                 if not fine.cover(match.start(), match.end()):
-                    coded = masculine if match.group("masculine") else feminine
+                    masculine_word = match.group("masculine") or match.group(
+                        "masculine_hyphenated")
+                    coded = masculine if masculine_word else feminine
                     coded.append(match.group())
         _coded[(self.allowed, text)] = found = (tuple(masculine), tuple(feminine))
         return found
