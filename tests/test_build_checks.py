@@ -79,7 +79,8 @@ def test_invalid_lint_settings_are_reported(project: Project) -> None:
     warnings = build(project, 'jobdesc_lint_rules = {"hollow-benefit": "off"}\n')
     assert warnings[0] == (
         "WARNING: invalid value {'hollow-benefit': 'off'} for 'jobdesc_lint_rules': expected a "
-        "dict of lint rule ids to 'off', 'notice', 'warning' or 'error'; using {} [jobdesc.config]")
+        "dict of lint rule ids to 'off', 'info', 'notice', 'warning' or 'error'; using {} "
+        "[jobdesc.config]")
     assert warnings[1:] == [COVERAGE, BEER]
 
 
@@ -142,3 +143,18 @@ def test_each_check_warns_at_its_line(
     project.build()
     assert project.warnings == ([expected] if expected else [])
     assert "Design APIs" in project.output("index.html")
+
+
+def test_information_is_a_message_not_a_warning(project: Project) -> None:
+    """A feminine-coded job ad is information: logged at its line, never a warning, so
+    ``-W`` builds pass."""
+    feminine = ROLE.replace("with the team.", "supporting and collaborating with the team.")
+    project.write("conf.py", 'extensions = ["sphinx_jobdesc"]\njobdesc_checks = ["lint"]\n'
+                  'jobdesc_lint_allow = ["free beer"]\n')
+    project.write("roles/backend.yaml", feminine)
+    project.write("index.rst", PAGE)
+    project.build()
+    assert project.warnings == []
+    assert ("src/roles/backend.yaml:2: 'Backend Developer' reads feminine-coded: no "
+            "masculine-coded words against 2 feminine-coded words (supporting, collaborating); "
+            "for information only") in project.status.replace(str(project.src) + "/", "src/")

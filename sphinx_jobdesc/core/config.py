@@ -173,8 +173,9 @@ class JobdescConfig:
         "`[\"Ninja\", \"Guru Cloud\"]`")
     lint_rules: Mapping[str, str] = _value(
         _NO_RULES, _is_rule_settings,
-        "a dict of lint rule ids to 'off', 'notice', 'warning' or 'error'",
-        "lint rule ids to `\"off\"`, `\"notice\"`, `\"warning\"` or `\"error\"`, e.g. "
+        "a dict of lint rule ids to 'off', 'info', 'notice', 'warning' or 'error'",
+        "lint rule ids to `\"off\"`, `\"info\"` (shown, never a warning), `\"notice\"`, "
+        "`\"warning\"` or `\"error\"`, e.g. "
         "`{\"development-environment\": \"off\"}`")
 
     @classmethod
