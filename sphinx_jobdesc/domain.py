@@ -77,7 +77,7 @@ class JobDomain(Domain):
         "catalogs": {},  # docname -> role files the catalogue listed
         "found_by_id": {},  # docname -> [(folder, role id)] found in a file not named so
         "referrers": {},  # docname -> True: the page links to roles
-        "postings": {},  # docname -> [JobPosting JSON-LD, or None], one per jobdescription
+        "postings": {},  # docname -> [(name, JobPosting JSON-LD or None)], per jobdescription
         "problems": {},  # docname -> [Use]: problems in files the page's directives read
         "templates": {},  # docname -> {(search path, template name, file it was read from)}
         "histories": {},  # docname -> {(roles folder, the commit its history was read at)}
@@ -107,8 +107,18 @@ class JobDomain(Domain):
     def note_found_by_id(self, docname: str, folder: str, role_id: str) -> None:
         self.data["found_by_id"].setdefault(docname, []).append((folder, role_id))
 
-    def note_posting(self, docname: str, posting: dict[str, Any] | None) -> None:
-        self.data["postings"].setdefault(docname, []).append(posting)
+    def note_posting(self, docname: str, name: str, posting: dict[str, Any] | None) -> None:
+        self.data["postings"].setdefault(docname, []).append((name, posting))
+
+    def posting_page(self, name: str) -> str:
+        """The one page that posts the job *name* (some page does): its canonical
+        rendering's page if that page posts it, else the first such page by name."""
+        pages = sorted(docname for docname, postings in self.data["postings"].items()
+                       if any(n == name and p is not None for n, p in postings))
+        found = self.target(name)
+        if found is not None and found[1].name == name and found[0] in pages:
+            return str(found[0])
+        return str(pages[0])
 
     def note_templates(self, docname: str, templates_path: tuple[str, ...],
                        lookups: Iterable[tuple[str, str]]) -> None:

@@ -83,6 +83,7 @@ LABELS = {
     "onsite": _("On-site"),
     "hybrid": _("Hybrid"),
     "remote": _("Remote"),
+    "applicants_from": _("applicants from"),
     "FULL_TIME": _("Full-time"),
     "PART_TIME": _("Part-time"),
     "CONTRACTOR": _("Contractor"),

@@ -44,3 +44,17 @@ def rejections(data: JsonLd) -> list[str]:
         if "minValue" in value and "maxValue" in value and value["minValue"] > value["maxValue"]:
             found.append("baseSalary minValue is more than maxValue")
     return found
+
+
+#: What Google recommends a JobPosting has, beyond what it requires.
+RECOMMENDED = ("baseSalary", "employmentType", "identifier", "validThrough", "directApply")
+
+
+def missing_recommendations(data: JsonLd) -> list[str]:
+    """The recommended properties *data* lacks (applicant countries only if remote)."""
+    found = [f"the JobPosting has no '{key}' (recommended)" for key in RECOMMENDED
+             if key not in data]
+    if data.get("jobLocationType") == "TELECOMMUTE" and (
+            "remote" not in str(data.get("description", "")).lower()):
+        found.append("a TELECOMMUTE JobPosting whose description does not say it is remote")
+    return found

@@ -271,13 +271,24 @@ def test_remote_roles_name_applicant_countries(role_file: WriteRole) -> None:
 def test_posting_needs_the_required_jobposting_properties(role_file: WriteRole) -> None:
     path = role_file(GOOD + "posting: {apply_url: 'https://example.com/apply'}\n")
     assert problems(path) == [
+        "37: posting: 'posting' has no 'valid_through': search engines keep showing a posting "
+        "without an end date after the job is filled",
         "37: posting: 'posting' has no 'date_posted', which a JobPosting requires",
         "37: posting: 'posting' names no 'hiring_organization' (with a 'name'), which a "
         "JobPosting requires",
     ]
     complete = role_file(GOOD + "posting:\n  date_posted: 2026-11-01\n"
-                         "  hiring_organization: {name: Acme}\n")
+                         "  valid_through: 2026-12-31\n  hiring_organization: {name: Acme}\n")
     assert problems(complete) == []
+
+
+def test_a_posting_without_an_end_date_is_a_notice(role_file: WriteRole) -> None:
+    path = role_file(GOOD + "posting:\n  date_posted: 2026-11-01\n"
+                     "  hiring_organization: {name: Acme}\n")
+    resolution = resolve_role(path, "middle", roles_dir=str(Path(path).parent), markup="text",
+                              checks=SETTINGS)
+    (notice,) = [p for p in resolution.problems if "valid_through" in p.message]
+    assert notice.severity == "notice"
 
 
 # --- staleness -----------------------------------------------------------------------------

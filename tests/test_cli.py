@@ -36,9 +36,9 @@ def run_installed(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedPr
 #: The example handbook's report: no problems, and the gender-coding verdicts that are
 #: information only (the word "kindness" in two levels, "support" in the manager's role).
 EXAMPLE_REPORT = [
-    "roles/backend-developer.yaml:16: info: 'Middle+ Backend Developer' reads feminine-coded",
-    "roles/backend-developer.yaml:16: info: 'Senior Backend Developer' reads feminine-coded",
-    "roles/engineering-manager.yaml:14: info: 'Engineering Manager' reads strongly "
+    "roles/backend-developer.yaml:17: info: 'Middle+ Backend Developer' reads feminine-coded",
+    "roles/backend-developer.yaml:17: info: 'Senior Backend Developer' reads feminine-coded",
+    "roles/engineering-manager.yaml:15: info: 'Engineering Manager' reads strongly "
     "feminine-coded",
     "4 role files checked: no problems (3 for information)",
 ]

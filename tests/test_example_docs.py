@@ -52,7 +52,7 @@ def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
     import json
     import re
 
-    from google import rejections
+    from google import missing_recommendations, rejections
 
     out = tmp_path / "public"
     status = build_main(["-W", "--keep-going", "-q", "-t", "public", "-b", "html",
@@ -63,11 +63,25 @@ def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
                          if path.is_file() and path.suffix in (".html", ".js", ".json", ".txt"))
     assert "How does a request reach our application" not in everything
     assert "Why we are hiring now" not in everything  # a section marked visibility: internal
-    for page, title in (("backend-developer", "Backend Developer"),
-                        ("backend-senior", "Senior Backend Developer")):
-        html = (out / "careers" / f"{page}.html").read_text()
-        (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html,
-                               re.S)
-        posting = json.loads(script)
-        assert posting["title"] == title
-        assert rejections(posting) == []
+    # one posting per job: each level on its own page, the family page none, and the
+    # card-layout copy of the senior page points to it
+    jobs = {"backend-middle": "Middle Backend Developer",
+            "backend-middle-plus": "Middle+ Backend Developer",
+            "backend-senior": "Senior Backend Developer",
+            "engineering-manager": "Engineering Manager",
+            "frontend-developer": "Senior Frontend Developer"}
+    identifiers = []
+    for path in sorted((out / "careers").glob("*.html")):
+        html = path.read_text()
+        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(scripts) == (path.stem in jobs), path.name
+        for script in scripts:
+            posting = json.loads(script)
+            assert posting["title"] == jobs[path.stem]
+            assert rejections(posting) == []
+            assert missing_recommendations(posting) == [], path.name
+            identifiers.append(posting["identifier"]["value"])
+    assert len(identifiers) == len(set(identifiers)) == len(jobs)
+    assert re.findall(r'<link rel="canonical" href="([^"]*)"',
+                      (out / "careers" / "design-layout.html").read_text()) == [
+        "backend-senior.html"]

@@ -72,7 +72,7 @@ def test_a_level_page_carries_its_job_posting(site: Project) -> None:
         "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR", "value": {
             "@type": "QuantitativeValue", "minValue": 60000, "maxValue": 80000,
             "unitText": "YEAR"}},
-        "identifier": {"@type": "PropertyValue", "name": "Acme", "value": "ENG-7"},
+        "identifier": {"@type": "PropertyValue", "name": "Acme", "value": "ENG-7-senior"},
         "directApply": True,
     }
 
@@ -106,10 +106,69 @@ def test_only_pages_with_one_posting_get_one(site: Project) -> None:
     site.write("ladder.rst", "Ladder\n======\n\n.. jobladder:: backend\n")
     site.build()
     assert site.warnings == []
-    for page in ("both", "catalog", "ladder", "index"):
+    for page in ("both", "catalog", "ladder", "index", "family"):
         assert postings(site.output(f"{page}.html")) == [], page
-    (family,) = postings(site.output("family.html"))  # one role: the family, all levels
-    assert family["title"] == "Backend Developer"
+
+
+def test_a_family_page_posts_only_when_asked(site: Project) -> None:
+    """A family spans its levels' salaries: one job per level is what search engines
+    expect, so the family page posts nothing unless its directive says ``:posting:``."""
+    site.write("index.rst", "Family\n======\n\n.. jobdescription:: backend\n   :posting:\n")
+    site.build()
+    (family,) = postings(site.output("index.html"))
+    assert (family["title"], family["identifier"]["value"]) == ("Backend Developer", "ENG-7")
+
+
+def test_each_level_is_its_own_job(site: Project) -> None:
+    """One identifier per level: the family's with the level id, unless the level gives one."""
+    site.write("roles/backend.yaml", ROLE.replace(
+        "  - {id: middle, title: Middle Backend Developer}",
+        "  - {id: middle, title: Middle Backend Developer, posting: {identifier: ENG-9}}"))
+    site.write("index.rst", "Levels\n======\n\n.. toctree::\n\n   middle\n   senior\n")
+    for level in ("middle", "senior"):
+        site.write(f"{level}.rst", f"{level}\n======\n\n.. jobdescription:: backend\n"
+                   f"   :level: {level}\n")
+    site.build()
+    assert site.warnings == []
+    assert [postings(site.output(f"{level}.html"))[0]["identifier"]["value"]
+            for level in ("middle", "senior")] == ["ENG-9", "ENG-7-senior"]
+
+
+def canonical_links(html: str) -> list[str]:
+    return re.findall(r'<link rel="canonical" href="([^"]*)"', html)
+
+
+@pytest.mark.parametrize(("marked", "posted", "pointing"), [
+    ("", "a", "b"),  # the first page (in name order) is canonical
+    ("b", "b", "a"),  # unless another is marked :canonical:
+])
+def test_a_job_on_two_pages_is_posted_once(site: Project, marked: str, posted: str,
+                                           pointing: str) -> None:
+    site.write("index.rst", "Jobs\n====\n\n.. toctree::\n\n   a\n   b\n")
+    for page in "ab":
+        flag = "   :canonical:\n" if page == marked else ""
+        site.write(f"{page}.rst", f"Page {page}\n======\n\n.. jobdescription:: backend\n"
+                   f"   :level: senior\n{flag}")
+    site.build()
+    assert site.warnings == []
+    posted_html, other_html = site.output(f"{posted}.html"), site.output(f"{pointing}.html")
+    assert len(postings(posted_html)) == 1 and canonical_links(posted_html) == []
+    assert postings(other_html) == []
+    assert canonical_links(other_html) == [f"{posted}.html"]
+
+
+def test_with_a_base_url_the_themes_canonical_link_names_the_posting_page(site: Project
+                                                                         ) -> None:
+    site.write("conf.py", 'extensions = ["sphinx_jobdesc"]\n'
+               'html_baseurl = "https://handbook.example/"\n')
+    site.write("index.rst", "Jobs\n====\n\n.. toctree::\n\n   a\n   b\n")
+    for page in "ab":
+        site.write(f"{page}.rst", f"Page {page}\n======\n\n.. jobdescription:: backend\n"
+                   "   :level: senior\n   :no-index:\n")
+    site.build()
+    assert canonical_links(site.output("a.html")) == ["https://handbook.example/a.html"]
+    assert canonical_links(site.output("b.html")) == ["https://handbook.example/a.html"]
+    assert postings(site.output("b.html")) == []
 
 
 def test_roles_without_posting_data_get_none_unless_asked(site: Project) -> None:
@@ -151,6 +210,28 @@ def test_a_remote_role_is_telecommute_with_applicant_countries(site: Project) ->
     assert posting["applicantLocationRequirements"] == [
         {"@type": "Country", "name": "DE"}, {"@type": "Country", "name": "AT"}]
     assert "jobLocation" not in posting
+    # said in the description too, which is what people read
+    assert str(posting["description"]).startswith(
+        "<p><strong>Remote</strong> (applicants from DE, AT)</p>")
+
+
+def test_a_remote_role_does_not_inherit_the_office(site: Project) -> None:
+    """A company base names the office; a role that becomes fully remote is not there,
+    neither on the page nor in its JobPosting. A hybrid role keeps the office."""
+    site.write("roles/_company.yaml", 'location:\n  type: hybrid\n  places: [{locality: '
+               'Berlin, country: DE}]\n')
+    remote = ROLE.replace(
+        'location:\n  type: hybrid\n  places: [{locality: Berlin, region: BE, country: DE, '
+        'postal_code: "10115"}]', "extends: _company\nlocation: {type: remote, "
+        "applicant_countries: [DE, AT]}")
+    site.write("roles/backend.yaml", remote)
+    site.build("text")
+    assert site.warnings == []
+    assert "Remote (DE, AT)" in site.output("index.txt")
+    assert "Berlin" not in site.output("index.txt")
+    site.write("roles/backend.yaml", remote.replace("type: remote", "type: hybrid"))
+    site.build("text")
+    assert "Hybrid: Berlin, DE" in site.output("index.txt")
 
 
 def test_rst_markup_becomes_html(site: Project) -> None:

@@ -4,8 +4,9 @@ The mapping follows Google's job posting structured data: the title, a
 description in HTML made of the same summary, responsibilities and
 requirements the page shows, the dates, employment type, hiring
 organization, location (or TELECOMMUTE with the countries applicants may live
-in), the salary range, identifier and direct apply. Interview content is never
-part of it. What search engines would reject is one rule set,
+in, which its description then states too), the salary range, identifier (one
+per level: see ``resolve._level_identifier``) and direct apply. Interview
+content is never part of it. What search engines would reject is one rule set,
 :func:`.checks.posting.jobposting_problems`, shared with the ``posting`` check.
 """
 
@@ -45,7 +46,7 @@ def job_posting(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> 
             "@type": "Organization", "name": organization.name, "sameAs": organization.url,
             "logo": organization.logo})
     location = role.location
-    if location is not None and location.places:
+    if location is not None and location.places and location.type != "remote":
         data["jobLocation"] = [{"@type": "Place", "address": _without_none({
             "@type": "PostalAddress", "addressLocality": place.locality,
             "addressRegion": place.region, "postalCode": place.postal_code,
@@ -73,6 +74,12 @@ def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> 
     """The summary, responsibilities and requirements as HTML, as far as the page shows them."""
     parts = [_paragraphs(text) for text in (role.summary, role.level_summary)
              if text and "summary" in shown]
+    location = role.location
+    if location is not None and location.type == "remote":  # not only in the metadata
+        countries = ", ".join(location.applicant_countries)
+        parts.insert(0, f"<p><strong>{html.escape(labels['remote'])}</strong>"
+                     + (f" ({html.escape(labels['applicants_from'])} {html.escape(countries)})"
+                        if countries else "") + "</p>")
     for part, label, items in (
             ("responsibilities", labels["responsibilities"], role.responsibilities),
             ("requirements", labels["must"], role.requirements.must),

@@ -6,6 +6,10 @@ an inherited id is merged into it in place (the fields it gives replace the
 inherited ones, the others are kept), a new id or an item without id appends,
 and ``drop: [ids]`` removes inherited items. Origins travel with the values,
 so a merged role still knows the file and line of every entry.
+
+One exception: a ``location`` that becomes fully remote (``type: remote``)
+without places of its own does not inherit the office ``places`` of what it
+extends (a company base's office city is not where a remote job is).
 """
 
 from __future__ import annotations
@@ -28,12 +32,21 @@ def merge(base: Map, overlay: Map) -> Map:
             continue
         inherited = result.get(key)
         if isinstance(inherited, Map) and isinstance(value, Map):
+            if key == "location" and value.get("type") == "remote" and "places" not in value:
+                inherited = without_keys(inherited, {"places"})
             value = merge(inherited, value)
         elif isinstance(inherited, Seq) and isinstance(value, Seq) and value.by_id:
             value = _merge_items(inherited, value)
         result[key] = value
         result.origins[key] = overlay.origins[key]
     return result
+
+
+def without_keys(tree: Map, keys: set[str]) -> Map:
+    """A copy of *tree* without *keys* (inherited maps are shared with the file cache)."""
+    copy = Map(tree.origin, {k: v for k, v in tree.items() if k not in keys})
+    copy.origins.update({k: v for k, v in tree.origins.items() if k not in keys})
+    return copy
 
 
 def _merge_items(base: Seq, overlay: Seq) -> Seq:

@@ -23,7 +23,7 @@ from .files import (
     release_files,
     validated_file,
 )
-from .merge import inherit
+from .merge import inherit, without_keys
 from .model import Level, Role
 from .problems import Problem
 from .tree import Map, Seq
@@ -213,23 +213,28 @@ def _merge_level(family: Map, level_id: str, run: _Run) -> Map:
     tree = Map(family.origin, {k: v for k, v in family.items() if k != "levels"})
     tree.origins.update(family.origins)
     for level in reversed(chain):
-        tree, problems = inherit(tree, _without_summary(level))
+        # a level's summary is its own text, not the role's
+        own_text = without_keys(level, {"summary"}) if "summary" in level else level
+        tree, problems = inherit(tree, own_text)
         run.problems.extend(problems)
     own = chain[0]
     if "summary" in own:  # the level's own text, shown after the family's; never inherited
         tree["level_summary"] = own["summary"]
         tree.origins["level_summary"] = own.origins["summary"]
+    return _level_identifier(tree, family, own)
+
+
+def _level_identifier(tree: Map, family: Map, own: Map) -> Map:
+    """Each level is its own job posting, so its ``posting.identifier`` is its own: the
+    one the level gives, else the family's with the level id appended (``ENG-7-senior``)."""
+    posting = tree.get("posting")
+    family_id = family.get("posting", {}).get("identifier")
+    if not isinstance(posting, Map) or family_id is None or (
+            "identifier" in own.get("posting", {})):
+        return tree
+    tree["posting"] = Map(posting.origin, {**posting, "identifier": f"{family_id}-{own['id']}"})
+    tree["posting"].origins.update(posting.origins)
     return tree
-
-
-def _without_summary(level: Map) -> Map:
-    """*level* without its ``summary``, which is the level's own text, not the role's
-    (a copy: levels are shared with the cache of parsed files)."""
-    if "summary" not in level:
-        return level
-    copy = Map(level.origin, {k: v for k, v in level.items() if k != "summary"})
-    copy.origins.update({k: v for k, v in level.origins.items() if k != "summary"})
-    return copy
 
 
 def families(files: Iterable[str], *, roles_dir: str, markup: str

@@ -31,6 +31,7 @@ class JobDescriptionDirective(RoleDirective):
     option_spec: ClassVar[dict[str, object]] = {
         **RoleDirective.option_spec,
         "canonical": directives.flag,
+        "posting": directives.flag,
         "no-index": directives.flag,
         "noindex": directives.flag,
     }

@@ -21,7 +21,13 @@ def posting_problems(role: Role, settings: CheckSettings) -> list[Problem]:
             "posting", f"{_name(role)} has no salary range (min and max); pay-transparency "
             "laws in many places require one in every posting (jobdesc_require_salary)",
             pay.origin if pay and pay.origin else role.origin, "warning"))
-    return problems + jobposting_problems(role, posted=role.posting is not None)
+    posting = role.posting
+    if posting is not None and posting.valid_through is None:
+        problems.append(Problem(
+            "posting", "'posting' has no 'valid_through': search engines keep showing a "
+            "posting without an end date after the job is filled",
+            posting.origin or role.origin, "notice"))
+    return problems + jobposting_problems(role, posted=posting is not None)
 
 
 def jobposting_problems(role: Role, *, posted: bool = True) -> list[Problem]:
