@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from sphinx.builders import Builder
 
 from .config import settings
-from .core.export import export, greenhouse
+from .core.export import exported_roles, jobdesc_data
 from .core.files import role_files
+from .core.greenhouse import greenhouse
 from .domain import jobdesc_domain
 from .report import warn
 
@@ -57,13 +58,15 @@ def write_export(builder: Builder) -> None:
     """Write ``jobdesc.json`` and ``greenhouse.json`` into the builder's output folder."""
     config = settings(builder.config)
     folder = os.path.join(builder.srcdir, config.roles_dir)
-    data, problems = export(role_files(folder), roles_dir=folder, markup=config.markup,
-                            audience=config.audience, pages=_pages(builder))
+    roles, problems = exported_roles(role_files(folder), roles_dir=folder,
+                                     markup=config.markup, audience=config.audience)
     for problem in problems:
         warn(f"{problem.message}; the role is left out of the export", problem.subtype,
              problem.origin)
     Path(builder.outdir).mkdir(parents=True, exist_ok=True)
-    for name, content in zip(EXPORTS, (data, greenhouse(data)), strict=True):
+    contents = (jobdesc_data(roles, config.audience, _pages(builder)),
+                greenhouse(roles, config.audience, config.labels))
+    for name, content in zip(EXPORTS, contents, strict=True):
         text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
         Path(builder.outdir, name).write_text(text, encoding="utf-8")
 

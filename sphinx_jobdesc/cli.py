@@ -30,8 +30,9 @@ from .cli_reports import REPORTS, add_report_options, display, failing
 from .core.checks import CheckSettings, LintSettings, file_problems
 from .core.checks.lint import rules
 from .core.config import JobdescConfig, declarations
-from .core.export import export, greenhouse
+from .core.export import exported_roles, jobdesc_data
 from .core.files import declared_id, role_files, validated_file
+from .core.greenhouse import greenhouse
 from .core.problems import WARNING_TYPE, Problem, did_you_mean
 from .core.resolve import resolve_levels
 from .core.snapshots import GitError
@@ -150,13 +151,15 @@ def _export(args: argparse.Namespace) -> int:
     project = _project(args.conf_dir)
     files = _role_files(args.paths, project)
     # ``extends`` is looked up next to each file, then in the project's roles folder
-    data, problems = export(files, roles_dir=project.roles_dir or ".", markup=project.markup,
-                            audience=args.audience or project.config.audience)
+    audience = args.audience or project.config.audience
+    roles, problems = exported_roles(files, roles_dir=project.roles_dir or ".",
+                                     markup=project.markup, audience=audience)
     for problem in problems:
         where = f"{display(problem.origin[0])}:{problem.origin[1]}: " if problem.origin else ""
         print(f"{where}{problem.severity}: {problem.message}; the role is left out "
               f"[{WARNING_TYPE}.{problem.subtype}]", file=sys.stderr)
-    content = greenhouse(data) if args.format == "greenhouse" else data
+    content = (greenhouse(roles, audience, project.config.labels)
+               if args.format == "greenhouse" else jobdesc_data(roles, audience))
     text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         try:

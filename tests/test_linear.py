@@ -21,7 +21,7 @@ from sphinx_jobdesc.core import markup
 from sphinx_jobdesc.core.checks.language import _YEARS
 from sphinx_jobdesc.core.checks.lint import forget_coded_words, linter
 from sphinx_jobdesc.core.checks.settings import LintSettings
-from sphinx_jobdesc.core.jobposting import _paragraphs
+from sphinx_jobdesc.core.html_text import html_paragraphs
 
 LINT = linter(LintSettings(allow=("Fail fast",)))
 
@@ -56,7 +56,7 @@ def read(text: str) -> None:
     list(_YEARS.finditer(text))
     markup.suspicious_plain_text(text)
     markup.escape(text)
-    _paragraphs(text)
+    html_paragraphs(text)
 
 
 def seconds(text: str) -> float:

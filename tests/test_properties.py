@@ -37,7 +37,8 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_jobdesc.core.audience import for_audience
 from sphinx_jobdesc.core.checks import CheckSettings
 from sphinx_jobdesc.core.checks.posting import jobposting_problems
-from sphinx_jobdesc.core.export import export
+from sphinx_jobdesc.core.export import exported_roles, jobdesc_data
+from sphinx_jobdesc.core.greenhouse import greenhouse
 from sphinx_jobdesc.core.jobposting import job_posting, script_json
 from sphinx_jobdesc.core.problems import SUBTYPE_DESCRIPTIONS, Problem
 from sphinx_jobdesc.core.resolve import release_cache, resolve_role
@@ -245,9 +246,12 @@ def run_everything(path: Path) -> list[Problem]:
                                   ("summary", "responsibilities", "requirements"))
             jobposting_problems(role)
             assert "<" not in script_json(posting)
-    data, left_out = export([str(path)], roles_dir=str(path.parent), markup="text",
-                            audience="public")
-    json.dumps(data, allow_nan=False)
+    left_out: list[Problem] = []
+    for audience in ("internal", "public"):
+        exported, left_out = exported_roles([str(path)], roles_dir=str(path.parent),
+                                            markup="text", audience=audience)
+        for data in (jobdesc_data(exported, audience), greenhouse(exported, audience)):
+            json.dumps(data, allow_nan=False)
     return found + left_out
 
 

@@ -84,7 +84,7 @@ def build_role(
         posting=_posting(tree.get("posting"), tree.origins.get("posting")),
         competencies=tuple(
             Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o,
-                       tuple(c.get("expectations", {}).items()))
+                       tuple(c.get("expectations", {}).items()), c.get("category"))
             for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
         interview=interview,

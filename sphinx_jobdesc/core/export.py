@@ -5,19 +5,15 @@ its levels, merged as the directives render them and filtered for the
 audience (a public export carries no interview questions, anchors or internal
 items). Its shape is versioned and described by ``schema/export.schema.json``.
 
-``greenhouse.json`` holds, per role and level, the interview plan and
-scorecard attributes in the shape of Greenhouse's job stages and scorecards,
-as material for setting up or importing a job there (Greenhouse's API does not
-create these objects, so this is not a live sync).
+``greenhouse.json`` (:mod:`.greenhouse`) is made of the same roles.
 
 The Sphinx builder ``-b jobdesc`` (or ``jobdesc_export = True`` on HTML
-builds) and ``sphinx-jobdesc export`` both use :func:`export`.
+builds) and ``sphinx-jobdesc export`` both use :func:`exported_roles`.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass, replace
@@ -36,14 +32,16 @@ _NOT_EXPORTED = frozenset({"origin", "origins"})
 _MAPPINGS = frozenset({"anchors", "expectations"})
 
 
-def export(
-    files: Iterable[str], *, roles_dir: str, markup: str, audience: str,
-    pages: Mapping[str, str] | None = None,
-) -> tuple[dict[str, Any], list[Problem]]:
-    """The ``jobdesc.json`` data of the roles in *files* (bases are skipped), and the
-    problems that kept a role out. *pages* maps ``role`` or ``role:level`` to the URL
-    where it is rendered, if known."""
-    roles: list[dict[str, Any]] = []
+#: Each exported role file and its views for the audience: the family, then each level.
+Exported = list[tuple[str, list[Role]]]
+
+
+def exported_roles(
+    files: Iterable[str], *, roles_dir: str, markup: str, audience: str
+) -> tuple[Exported, list[Problem]]:
+    """The roles in *files* (bases are skipped) as the export shows them, and the
+    problems that kept a role out. Both exports are made of these."""
+    roles: Exported = []
     problems: list[Problem] = []
     for path, family in families(files, roles_dir=roles_dir, markup=markup):
         if family.role is None:
@@ -52,8 +50,16 @@ def export(
         levels = resolve_levels(path, [level.id for level in family.role.levels],
                                 roles_dir=roles_dir, markup=markup)
         views = [family.role, *(level.role for level in levels if level.role is not None)]
-        roles.append(_role_entry(path, [for_audience(v, audience) for v in views], pages or {}))
-    return {"version": EXPORT_VERSION, "audience": audience, "roles": roles}, problems
+        roles.append((path, [for_audience(view, audience) for view in views]))
+    return roles, problems
+
+
+def jobdesc_data(roles: Exported, audience: str, pages: Mapping[str, str] | None = None
+                 ) -> dict[str, Any]:
+    """The ``jobdesc.json`` data of *roles*. *pages* maps ``role`` or ``role:level`` to
+    the URL where it is rendered, if known."""
+    return {"version": EXPORT_VERSION, "audience": audience,
+            "roles": [_role_entry(path, views, pages or {}) for path, views in roles]}
 
 
 def _role_entry(path: str, views: list[Role], pages: Mapping[str, str]) -> dict[str, Any]:
@@ -91,43 +97,3 @@ def _data(value: Any) -> Any:
     if isinstance(value, str):
         return str(value)  # Rst is a str; JSON wants the plain type
     return value
-
-
-def greenhouse(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Interview plans and scorecard attributes per job, in Greenhouse's shapes."""
-    jobs = []
-    for role in data["roles"]:
-        for view in role["views"]:
-            if role["levels"] and view["level"] is None:
-                continue  # with levels, each level is a job
-            interview = view["interview"] or {"stages": []}
-            jobs.append({
-                "job": view["title"],
-                "requisition_id": f"{role['id']}:{view['level']}" if view["level"] else role["id"],
-                "interview_plan": [_stage(number, stage)
-                                   for number, stage in enumerate(interview["stages"])],
-                "scorecard_attributes": [
-                    {"name": competency["name"], "type": "Skills",
-                     "note": competency["description"]}
-                    for competency in view["competencies"]],
-            })
-    return {"format": "greenhouse-interview-plan", "version": EXPORT_VERSION,
-            "audience": data["audience"], "jobs": jobs}
-
-
-def _stage(priority: int, stage: Mapping[str, Any]) -> dict[str, Any]:
-    questions = stage["questions"]
-    content = "".join(f"<p>{html.escape(text)}</p>"
-                      for text in (stage["purpose"], stage["instructions"]) if text)
-    return {
-        "name": stage["title"],
-        "priority": priority,
-        "interviews": [{
-            "name": stage["title"],
-            "estimated_minutes": stage["duration_minutes"],
-            "interview_kit": {
-                "content": content,
-                "questions": [{"question": q["text"]} for q in questions],
-            },
-        }],
-    }

@@ -17,9 +17,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .allowlist import to_html
-from .markup import Rst, paragraphs
-from .model import Item, Role
+from .html_text import html_list, html_paragraphs
+from .model import Role
 
 JsonLd = dict[str, Any]
 
@@ -72,7 +71,7 @@ def job_posting(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> 
 
 def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> str:
     """The summary, responsibilities and requirements as HTML, as far as the page shows them."""
-    parts = [_paragraphs(text) for text in (role.summary, role.level_summary)
+    parts = [html_paragraphs(text) for text in (role.summary, role.level_summary)
              if text and "summary" in shown]
     location = role.location
     if location is not None and location.type == "remote":  # not only in the metadata
@@ -85,30 +84,13 @@ def description(role: Role, labels: Mapping[str, str], shown: Sequence[str]) -> 
             ("requirements", labels["must"], role.requirements.must),
             ("requirements", labels["nice"], role.requirements.nice)):
         if items and part in shown:
-            parts.append(f"<p><strong>{html.escape(label)}</strong></p>{_list(items)}")
+            parts.append(f"<p><strong>{html.escape(label)}</strong></p>"
+                         + html_list(item.text for item in items))
     return "".join(parts)
 
 
 def _without_none(mapping: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in mapping.items() if value is not None}
-
-
-def _paragraphs(text: str) -> str:
-    if isinstance(text, Rst):
-        return to_html(text)
-    return "".join(f"<p>{_inline(part)}</p>" for part in paragraphs(text) if part.strip())
-
-
-def _list(items: tuple[Item, ...]) -> str:
-    return "<ul>" + "".join(f"<li>{_inline(item.text)}</li>" for item in items) + "</ul>"
-
-
-def _inline(text: str) -> str:
-    """One paragraph (or item) as HTML: plain text escaped; ``markup: rst`` text as
-    the allow-list reads it."""
-    if isinstance(text, Rst):
-        return to_html(text, inline=True)
-    return html.escape(" ".join(text.split()), quote=False)
 
 
 #: What JSON inside an HTML <script> element must not contain as is: "<" could

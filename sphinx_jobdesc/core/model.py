@@ -113,6 +113,8 @@ class Competency:
     origin: Origin | None = None
     #: What the competency looks like at each level: (level id, text).
     expectations: tuple[tuple[str, str], ...] = ()
+    #: The kind of scorecard attribute (an ATS's attribute type), if given.
+    category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
