@@ -75,6 +75,7 @@ LABELS = {
     "history_limit": _("This history is incomplete: {reason}."),
     "notes": _("Notes"),
     "overall": _("Overall recommendation"),
+    "bar": _("Bar"),
     "behavioural": _("Behavioural"),
     "situational": _("Situational"),
     "technical": _("Technical"),

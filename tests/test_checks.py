@@ -118,7 +118,8 @@ def test_question_outside_its_stage_focus(role_file: WriteRole) -> None:
 
 
 def test_question_without_competency(role_file: WriteRole) -> None:
-    path = role_file(GOOD + "        - {id: colour, text: Favourite colour?}\n")
+    path = role_file(GOOD + "        - {id: colour, text: Favourite colour?, "
+                     "duration_minutes: 5}\n")
     assert problems(path) == ["37: coverage: question 'colour' assesses no competency"]
 
 
@@ -159,7 +160,7 @@ def test_a_role_without_interview_has_no_coverage_problems(role_file: WriteRole)
 def test_questions_longer_than_their_stage(role_file: WriteRole) -> None:
     path = role_file(GOOD.replace("duration_minutes: 20", "duration_minutes: 35"))
     assert problems(path) == [
-        "21: time_budget: the questions of stage 'screen' at level 'middle' take 35 min, "
+        "21: time_budget: the questions of stage 'screen' take 35 min, "
         "more than its 30 min",
     ]
 
@@ -168,7 +169,7 @@ def test_time_tolerance(role_file: WriteRole) -> None:
     path = role_file(GOOD.replace("duration_minutes: 20", "duration_minutes: 35"))
     assert problems(path, settings=CheckSettings(today=TODAY, time_tolerance=5)) == []
     assert problems(path, settings=CheckSettings(today=TODAY, time_tolerance=4)) == [
-        "21: time_budget: the questions of stage 'screen' at level 'middle' take 35 min, "
+        "21: time_budget: the questions of stage 'screen' take 35 min, "
         "more than its 30 min plus a tolerance of 4 min",
     ]
 
@@ -182,6 +183,35 @@ def test_time_budget_counts_only_the_levels_questions(role_file: WriteRole) -> N
         "27: time_budget: the questions of stage 'technical' at level 'senior' take 70 min, "
         "more than its 60 min",
     ]
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    # a question a timed stage cannot count
+    (("duration_minutes: 20}", "}"),
+     "26: time_budget: question 'servers' has no 'duration_minutes', so the time budget of "
+     "stage 'screen' (30 min) cannot count it"),
+    # a stage filled to less than half its time
+    (("duration_minutes: 20}", "duration_minutes: 10}"),
+     "21: time_budget: the questions of stage 'screen' take 10 min, less than half its 30 min; "
+     "add questions or shorten the stage"),
+    # a stage with questions and no time of its own
+    (("      duration_minutes: 30\n      focus: [craft]", "      focus: [craft]"),
+     "21: time_budget: stage 'screen' has questions but no 'duration_minutes', so its time "
+     "budget is never checked"),
+])
+def test_durations_that_leave_the_budget_unchecked(
+        role_file: WriteRole, change: tuple[str, str], expected: str) -> None:
+    path = role_file(GOOD.replace(*change))
+    assert problems(path, subtype="time_budget") == [expected]
+
+
+def test_half_full_is_a_notice_and_untimed_questions_a_warning(role_file: WriteRole) -> None:
+    half = resolve_role(role_file(GOOD.replace("duration_minutes: 20}", "duration_minutes: 10}")),
+                        "middle", roles_dir=".", markup="text", checks=SETTINGS)
+    untimed = resolve_role(role_file(GOOD.replace("duration_minutes: 20}", "}"), "untimed"),
+                           "middle", roles_dir=".", markup="text", checks=SETTINGS)
+    assert [p.severity for p in half.problems if p.subtype == "time_budget"] == ["notice"]
+    assert [p.severity for p in untimed.problems if p.subtype == "time_budget"] == ["warning"]
 
 
 # --- anchors -------------------------------------------------------------------------------
@@ -202,6 +232,17 @@ def test_anchors_are_checked_only_when_required(role_file: WriteRole) -> None:
 def test_competency_anchors_count_for_its_questions(role_file: WriteRole) -> None:
     path = role_file(GOOD)  # 'servers' has no anchors of its own; 'craft' has all four
     assert problems(path, settings=CheckSettings(today=TODAY, require_anchors=True)) == []
+
+
+def test_question_anchors_can_be_required(role_file: WriteRole) -> None:
+    """``require_anchors: question``: each question its own anchors; a competency's
+    anchors (the same table for every question) no longer count."""
+    path = role_file(GOOD.replace("interview:\n", "interview:\n  require_anchors: question\n"))
+    assert problems(path, subtype="anchors") == [
+        "27: anchors: question 'servers' has no anchor for rating '1', '2', '3', '4' of its own "
+        "(require_anchors: question; its competencies' do not count)"]
+    settings = CheckSettings(today=TODAY, require_anchors="question")
+    assert len(problems(role_file(GOOD, "other"), settings=settings, subtype="anchors")) == 1
 
 
 # --- posting -------------------------------------------------------------------------------
@@ -339,3 +380,38 @@ def test_reference_errors_are_reported_even_with_every_check_off(role_file: Writ
     assert problems(path, settings=none) == [
         "21: ref: stage 'screen' focus names unknown competency 'crafts'; did you mean 'craft'?",
     ]
+
+
+# --- the hiring bar ------------------------------------------------------------------------
+
+BAR = GOOD.replace("  - {id: senior, title: Senior Backend Developer}",
+                   "  - id: senior\n    title: Senior Backend Developer\n"
+                   "    bar: {craft: 3, data: 4}")
+
+
+def test_a_bar_is_merged_into_its_level(role_file: WriteRole) -> None:
+    path = role_file(BAR.replace("levels:\n", "bar: {craft: 2}\nlevels:\n"))
+    senior = resolve_role(path, "senior", roles_dir=".", markup="text", checks=SETTINGS).role
+    middle = resolve_role(path, "middle", roles_dir=".", markup="text", checks=SETTINGS).role
+    assert senior is not None and middle is not None
+    assert (dict(middle.bar), dict(senior.bar)) == ({"craft": 2}, {"craft": 3, "data": 4})
+    assert problems(path, "senior") == []
+
+
+@pytest.mark.parametrize(("bar", "expected"), [
+    ("{craft: 3, date: 4}",
+     "20: ref: the bar names unknown competency 'date'; did you mean 'data'?"),
+    ("{craft: 3, data: 5}", "20: ref: the bar names unknown rating '5'"),
+])
+def test_a_bar_names_known_competencies_and_ratings(role_file: WriteRole, bar: str,
+                                                    expected: str) -> None:
+    path = role_file(BAR.replace("{craft: 3, data: 4}", bar))
+    assert problems(path, "senior", subtype="ref") == [expected]
+
+
+def test_a_bar_for_a_competency_no_stage_rates(role_file: WriteRole) -> None:
+    path = role_file(BAR.replace("      focus: [data]\n", "      focus: [craft]\n").replace(
+        "competencies: [data]\n          duration", "competencies: [craft]\n          duration"))
+    assert problems(path, "senior", subtype="coverage")[-1] == (
+        "20: coverage: the bar asks for 4 in competency 'data' at level 'senior', but no stage "
+        "at this level rates it (none has it in its focus)")

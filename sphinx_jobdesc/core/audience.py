@@ -5,7 +5,7 @@ careers site: items, sections, FAQ entries and hiring steps marked
 ``visibility: internal`` are removed, and every field that :data:`PUBLIC_FIELDS`
 does not list is reset to its default, so the interview keeps only what a
 candidate may know (stage titles, durations and purposes) and the file's
-owners and review date stay inside. Removing the data from the typed role,
+owners, review date and hiring bar stay inside. Removing the data from the typed role,
 rather than hiding it in templates, means no template, export or search index
 can leak it; and a field added to the model is internal until it is listed.
 """
@@ -43,7 +43,7 @@ def _all(cls: type) -> frozenset[str]:
 #: Every field a public build may carry, by model type: the one list of what is public.
 #: Fields not listed are reset to their default; a type not listed may not appear.
 PUBLIC_FIELDS: dict[type, frozenset[str]] = {
-    Role: _all(Role) - {"owners", "reviewed"},
+    Role: _all(Role) - {"owners", "reviewed", "bar"},  # the hiring bar is for interviewers
     Competency: _all(Competency) - {"anchors"},
     Interview: frozenset({"stages"}),
     Stage: frozenset({"id", "title", "duration_minutes", "purpose", "levels", "origin"}),

@@ -87,6 +87,7 @@ def build_role(
                        tuple(c.get("expectations", {}).items()), c.get("category"))
             for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
+        bar=tuple(tree.get("bar", {}).items()),
         interview=interview,
         origins=MappingProxyType(dict(tree.origins)),
     )

@@ -58,6 +58,10 @@ def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
+def _is_anchor_requirement(value: Any) -> bool:
+    return isinstance(value, bool) or value == "question"
+
+
 def _is_years(value: Any) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, str) and _is_count(v) for k, v in value.items())
@@ -148,10 +152,11 @@ class JobdescConfig:
     time_tolerance: int = _value(
         0, _is_count, "a number of minutes (0 or more)",
         "minutes a stage's questions may run over the stage's `duration_minutes`")
-    require_anchors: bool = _value(
-        False, _is_bool, "True or False",
-        "every question needs an anchor for every rating value (a role file can ask for this "
-        "with `interview.require_anchors: true`)")
+    require_anchors: bool | str = _value(
+        False, _is_anchor_requirement, "True, False or 'question'",
+        "every question needs an anchor for every rating value, its own or its competencies' "
+        "(`\"question\"`: its own); a role file can ask for this with "
+        "`interview.require_anchors: true` or `question`")
     require_salary: bool = _value(
         False, _is_bool, "True or False",
         "every rendered role needs a salary range (pay-transparency laws)")

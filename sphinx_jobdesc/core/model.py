@@ -164,7 +164,9 @@ class Stage:
 @dataclass(frozen=True, slots=True)
 class Interview:
     rating_scale: tuple[RatingPoint, ...] = DEFAULT_RATING_SCALE
-    require_anchors: bool = False
+    #: True: an anchor per rating for every question, its own or its competencies';
+    #: "question": its own.
+    require_anchors: bool | str = False
     stages: tuple[Stage, ...] = ()
 
 
@@ -218,6 +220,8 @@ class Role:
     how_to_apply: str | None = None
     posting: Posting | None = None
     competencies: tuple[Competency, ...] = ()
+    #: The hiring bar: (competency id, the lowest rating that passes) at this level.
+    bar: tuple[tuple[str, int], ...] = ()
     interview: Interview | None = None
     #: Where each top-level key of the merged role was written (the file that set it last).
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))

@@ -145,6 +145,7 @@ def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
     _new_page(w)
     w.heading("scorecards")
     scale = guide.rating_scale
+    bar = guide.bar
     for index, view in enumerate(guide.stages):
         if index:
             _new_page(w)
@@ -153,15 +154,19 @@ def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
                           w.strong(f"{labels['interviewer']}:"), nodes.Text(f" {_BLANK}")))
         w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{2.4}")))
         empty: list[list[nodes.Node]] = [[] for _ in range(len(scale) + 1)]
-        rows = [[w.blocks(labels["competency"]),
+        # with a hiring bar, a column of the rating each competency needs at this level
+        bar_header = [w.blocks(labels["bar"])] if bar else []
+        rows = [[w.blocks(labels["competency"]), *bar_header,
                  *(w.blocks(f"{point.value} {' '.join(point.label.split())}")
                    for point in scale),
                  w.blocks(labels["notes"])]]
-        rows += [[w.blocks(competency.name), *empty] for competency in view.focus]
-        rows.append([w.blocks(labels["overall"]), *empty])
+        rows += [[w.blocks(competency.name),
+                  *([w.blocks(str(bar.get(competency.id, "")))] if bar else []), *empty]
+                 for competency in view.focus]
+        rows.append([w.blocks(labels["overall"]), *([[]] if bar else []), *empty])
         w.add(w.list_table(rows, classes=["jobdesc-scorecard", "standard"],
-                           widths=[18, *(8 for _ in scale), 30], header_rows=1,
-                           stub_columns=1))
+                           widths=[18, *([6] if bar else []), *(8 for _ in scale), 30],
+                           header_rows=1, stub_columns=1))
         w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{1}")))
 
 

@@ -1,4 +1,5 @@
-"""Checks of the interview against the job: coverage, time budget and anchors.
+"""Checks of the interview against the job: coverage (the hiring bar's too), time
+budget and anchors.
 
 Each looks at the stages and questions that apply to the role's level (all of
 them for the family view), so a must-have that only a Senior stage assesses is
@@ -82,22 +83,48 @@ def coverage_problems(role: Role, settings: CheckSettings) -> list[Problem]:
             report(f"competency '{competency.id}' is in the focus of every stage{_at(role)}; "
                    "rating it in each interview adds little (keep it where it is assessed best)",
                    competency.origin, "notice")
+    rated = {c for stage, _ in stages for c in stage.focus}
+    known = {c.id for c in role.competencies}
+    for competency_id, rating in role.bar:
+        if competency_id in known and competency_id not in rated:
+            report(f"the bar asks for {rating} in competency '{competency_id}'{_at(role)}, but no "
+                   "stage at this level rates it (none has it in its focus)",
+                   role.origins.get("bar", role.origin))
     return problems
 
 
 def time_budget_problems(role: Role, settings: CheckSettings) -> list[Problem]:
-    """Stages whose questions take longer than the stage (plus the tolerance)."""
+    """Stages whose questions take longer than the stage (plus the tolerance) or less
+    than half of it, questions a timed stage cannot count, and stages with questions
+    but no time of their own."""
     problems = []
+
+    def report(message: str, origin: Origin | None, severity: Severity = "warning") -> None:
+        problems.append(Problem("time_budget", message, origin, severity))
+
     for stage, questions in _for_level(role):
+        if not questions:
+            continue
+        if stage.duration_minutes is None:
+            report(f"stage '{stage.id}' has questions but no 'duration_minutes', so its "
+                   "time budget is never checked", stage.origin, "notice")
+            continue
+        untimed = [q for q in questions if q.duration_minutes is None]
+        for question in untimed:
+            report(f"question '{question.id}' has no 'duration_minutes', so the time budget "
+                   f"of stage '{stage.id}' ({stage.duration_minutes} min) cannot count it",
+                   question.origin)
         planned = sum(q.duration_minutes or 0 for q in questions)
-        if stage.duration_minutes is not None and planned > (
-                stage.duration_minutes + settings.time_tolerance):
+        if planned > stage.duration_minutes + settings.time_tolerance:
             tolerance = (f" plus a tolerance of {settings.time_tolerance} min"
                          if settings.time_tolerance else "")
-            problems.append(Problem(
-                "time_budget", f"the questions of stage '{stage.id}'{_at(role)} take {planned} "
-                f"min, more than its {stage.duration_minutes} min{tolerance}", stage.origin,
-                "warning"))
+            report(f"the questions of stage '{stage.id}'{_by_level(role, stage)} take {planned} "
+                   f"min, more than its {stage.duration_minutes} min{tolerance}", stage.origin)
+        elif not untimed and planned * 2 < stage.duration_minutes:
+            report(f"the questions of stage '{stage.id}'{_by_level(role, stage)} take {planned} "
+                   "min, less "
+                   f"than half its {stage.duration_minutes} min; add questions or shorten the "
+                   "stage", stage.origin, "notice")
     return problems
 
 
@@ -105,21 +132,34 @@ def anchor_problems(role: Role, settings: CheckSettings) -> list[Problem]:
     """Questions without an anchor (their own or a competency's) for some rating value,
     when anchors are required by the project or by the role file."""
     interview = role.interview
-    if interview is None or not (settings.require_anchors or interview.require_anchors):
+    if interview is None:
+        return []
+    required = {settings.require_anchors, interview.require_anchors}
+    own_only = "question" in required
+    if not (own_only or True in required):
         return []
     defaults = {c.id: {value for value, _ in c.anchors} for c in role.competencies}
     problems = []
     for _, questions in _for_level(role):
         for question in questions:
-            anchored = {value for value, _ in question.anchors}.union(
-                *(defaults.get(c, set()) for c in question.competencies))
+            anchored = {value for value, _ in question.anchors}
+            if not own_only:
+                anchored = anchored.union(*(defaults.get(c, set())
+                                            for c in question.competencies))
             missing = [str(p.value) for p in interview.rating_scale if p.value not in anchored]
             if missing:
+                whose = ("of its own (require_anchors: question; its competencies' do not "
+                         "count)" if own_only else "(neither its own nor its competencies')")
                 problems.append(Problem(
                     "anchors", f"question '{question.id}' has no anchor for rating "
-                    f"{_listing(missing)} (neither its own nor its competencies')",
-                    question.origin, "warning"))
+                    f"{_listing(missing)} {whose}", question.origin, "warning"))
     return problems
+
+
+def _by_level(role: Role, stage: Stage) -> str:
+    """" at level 'x'" where the stage's questions differ by level, so its time does too
+    (else one stage is one problem, whichever level shows it)."""
+    return _at(role) if any(q.levels for q in stage.questions) else ""
 
 
 def _listing(ids: Iterable[str]) -> str:

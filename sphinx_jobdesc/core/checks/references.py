@@ -32,8 +32,11 @@ def reference_problems(role: Role) -> list[Problem]:
     for competency in role.competencies:
         check("level", (level for level, _ in competency.expectations), levels,
               f"the expectations of competency '{competency.id}'", competency.origin, "name")
+    bar_origin = role.origins.get("bar", role.origin)
+    check("competency", (c for c, _ in role.bar), competencies, "the bar", bar_origin)
     if role.interview is not None:
         scale = [str(point.value) for point in role.interview.rating_scale]
+        check("rating", (str(v) for _, v in role.bar), scale, "the bar", bar_origin)
         for competency in role.competencies:
             check("rating", (str(v) for v, _ in competency.anchors), scale,
                   f"the anchors of competency '{competency.id}'", competency.origin, "name")

@@ -30,7 +30,7 @@ class CheckSettings:
     enabled: frozenset[str] = frozenset(CHECKS)
     #: Minutes a stage's questions may run over the stage's duration.
     time_tolerance: int = 0
-    require_anchors: bool = False
+    require_anchors: bool | str = False
     require_salary: bool = False
     #: ``reviewed`` older than this many days is stale (0: never).
     stale_after_days: int = 365

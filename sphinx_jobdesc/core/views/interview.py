@@ -53,6 +53,11 @@ class Guide:
     def for_interviewers(self) -> bool:
         return self.audience == "interviewer"
 
+    @property
+    def bar(self) -> dict[str, int]:
+        """The hiring bar at this level: competency id -> the lowest rating that passes."""
+        return dict(self.role.bar)
+
 
 def build_guide(role: Role, stage_ids: Sequence[str] | None, audience: str) -> Guide:
     """The guide for *role*'s level, with the stages *stage_ids* (all when None), in that order.

@@ -38,10 +38,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Expectations:
-    """One row of the competency x level matrix: the text for each column ("" if none)."""
+    """One row of the competency x level matrix: for each column, the text ("" if none)
+    and the hiring bar (the lowest rating that passes there, None if none)."""
 
     competency: Competency
     texts: tuple[str, ...]
+    bars: tuple[int | None, ...]
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,14 @@ def build_ladder(family: Role, levels: list[Role], show: str) -> Ladder:
         ))
         previous = role
     level_ids = [column.level.id for column in columns]
+    bars = [dict(column.role.bar) for column in columns]
     matrix = tuple(
-        Expectations(competency, tuple(dict(competency.expectations).get(i, "")
-                                       for i in level_ids))
+        Expectations(competency,
+                     tuple(dict(competency.expectations).get(i, "") for i in level_ids),
+                     tuple(bar.get(competency.id) for bar in bars))
         for competency in family.competencies
         if any(level in level_ids for level, _ in competency.expectations)
+        or any(competency.id in bar for bar in bars)
     )
     return Ladder(family, show, tuple(columns), matrix)
 
