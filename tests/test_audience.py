@@ -49,7 +49,7 @@ interview:
   stages:
     - id: technical
       title: Technical interview
-      duration_minutes: 60
+      duration_minutes: 30
       interviewers: Priya and Tom
       purpose: We talk about how you build services.
       instructions: Score each answer before the debrief

@@ -113,7 +113,8 @@ def test_latex_anchor_and_scorecard_tables_have_wrapping_columns(careers: Projec
     # colwidths-given tables become fixed-width paragraph columns, so long anchors wrap
     assert r"{\X{8}{76}\X{14}{76}\X{54}{76}}" in tex
     assert "to others, with examples from production." in tex
-    assert r"\X{18}{80}" in tex  # the scorecard: competency, four ratings, a wide notes column
+    # the scorecard: competency, the level's bar, four ratings, a wide notes column
+    assert r"\X{18}{86}|\X{6}{86}|\X{8}{86}" in tex
     assert "Overall recommendation" in tex
 
 

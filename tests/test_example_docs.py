@@ -29,22 +29,29 @@ def test_example_handbook_uses_both_page_syntaxes() -> None:
     assert {".rst", ".md"} <= pages
 
 
-def test_example_interview_has_an_anchor_for_every_rating_value() -> None:
+def test_example_interview_has_its_own_anchors_for_every_question() -> None:
+    """Question-level anchors: every question says what an answer to it looks like at
+    each rating, and no two questions share one table (as competency anchors would)."""
     from sphinx_jobdesc.core.resolve import resolve_role
     from sphinx_jobdesc.core.views.interview import build_guide
 
     roles = EXAMPLE_DOCS / "roles"
+    tables = {}
     for level in ("middle", "middle-plus", "senior"):
         resolution = resolve_role(str(roles / "backend-developer.yaml"), level,
                                   roles_dir=str(roles), markup="text")
         assert resolution.problems == ()
         assert resolution.role is not None
+        assert resolution.role.bar  # a hiring bar at every level
         guide = build_guide(resolution.role, None, "interviewer")
-        assert [s.stage.id for s in guide.stages][:2] == ["screen", "technical"]
+        assert [s.stage.id for s in guide.stages][:3] == ["screen", "code-exercise", "technical"]
         for stage in guide.stages:
             for question in stage.questions:
-                assert len(question.anchors) == 4
-                assert all(anchor.text for anchor in question.anchors), question.question.id
+                own = dict(question.question.anchors)
+                assert sorted(own) == [1, 2, 3, 4], question.question.id
+                tables[question.question.id] = tuple(own.values())
+    assert len(set(tables.values())) == len(tables) >= 12
+    assert "cross-team" in tables  # the senior-only question on cross-team design
 
 
 def test_example_handbook_builds_for_the_public(tmp_path: Path) -> None:
