@@ -75,6 +75,20 @@ LABELS = {
     "history_limit": _("This history is incomplete: {reason}."),
     "notes": _("Notes"),
     "overall": _("Overall recommendation"),
+    "beforehand": _("Before the interview, interviewers see"),
+    "candidate_questions": _("Candidate's questions: {minutes}, after the last question"),
+    "your_questions": _("Your questions: {minutes} at the end"),
+    "calibration": _("Calibration"),
+    "independent_scoring": _("Score on your own and submit your scorecard before the debrief; "
+                             "do not discuss the candidate before then."),
+    "same_interviewers": _("The same interviewers see every candidate."),
+    "debrief": _("Debrief sheet"),
+    "debrief_rule": _("Combine the ratings rather than debate them: a competency's rating is "
+                      "the mean of its stages' ratings, and the overall score is the weighted "
+                      "mean of the competencies' ratings."),
+    "weight": _("Weight"),
+    "mean": _("Mean"),
+    "overall_score": _("Weighted mean"),
     "bar": _("Bar"),
     "behavioural": _("Behavioural"),
     "situational": _("Situational"),

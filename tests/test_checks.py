@@ -415,3 +415,22 @@ def test_a_bar_for_a_competency_no_stage_rates(role_file: WriteRole) -> None:
     assert problems(path, "senior", subtype="coverage")[-1] == (
         "20: coverage: the bar asks for 4 in competency 'data' at level 'senior', but no stage "
         "at this level rates it (none has it in its focus)")
+
+
+# --- structure: scoring weights, the candidate's questions ---------------------------------
+
+
+def test_scoring_weights_name_known_competencies(role_file: WriteRole) -> None:
+    path = role_file(GOOD.replace("interview:\n",
+                                  "interview:\n  scoring: {weights: {crafts: 2}}\n"))
+    assert problems(path, subtype="ref") == [
+        "19: ref: interview.scoring.weights names unknown competency 'crafts'; did you mean "
+        "'craft'?"]
+
+
+def test_the_candidates_questions_count_in_the_time_budget(role_file: WriteRole) -> None:
+    path = role_file(GOOD.replace("      duration_minutes: 30\n      focus: [craft]",
+                                  "      duration_minutes: 30\n      focus: [craft]\n"
+                                  "      candidate_questions_minutes: 15"))
+    assert problems(path, subtype="time_budget") == [
+        "21: time_budget: the questions of stage 'screen' take 35 min, more than its 30 min"]

@@ -21,6 +21,7 @@ from .model import (
     FaqEntry,
     HiringStep,
     Interview,
+    Interviewer,
     Item,
     Level,
     Location,
@@ -31,6 +32,7 @@ from .model import (
     RatingPoint,
     Requirements,
     Role,
+    Scoring,
     Section,
     Stage,
 )
@@ -44,10 +46,13 @@ def _all(cls: type) -> frozenset[str]:
 #: Fields not listed are reset to their default; a type not listed may not appear.
 PUBLIC_FIELDS: dict[type, frozenset[str]] = {
     Role: _all(Role) - {"owners", "reviewed", "bar"},  # the hiring bar is for interviewers
-    Competency: _all(Competency) - {"anchors"},
+    Competency: _all(Competency) - {"anchors", "calibration"},
     Interview: frozenset({"stages"}),
-    Stage: frozenset({"id", "title", "duration_minutes", "purpose", "levels", "origin"}),
+    Stage: frozenset({"id", "title", "duration_minutes", "purpose", "levels", "origin",
+                      "candidate_questions_minutes"}),
     Question: frozenset(),  # a public stage has no questions
+    Interviewer: frozenset(),  # nor a panel
+    Scoring: frozenset(),  # and an interview no scoring rules
     **{cls: _all(cls) for cls in (
         Item, Requirements, Section, FaqEntry, Place, Location, Compensation, Organization,
         Posting, RatingPoint, Level, HiringStep)},

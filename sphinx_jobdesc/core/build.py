@@ -18,6 +18,7 @@ from .model import (
     FaqEntry,
     HiringStep,
     Interview,
+    Interviewer,
     Item,
     Level,
     Location,
@@ -28,6 +29,7 @@ from .model import (
     RatingPoint,
     Requirements,
     Role,
+    Scoring,
     Section,
     Stage,
     applies_to,
@@ -84,7 +86,8 @@ def build_role(
         posting=_posting(tree.get("posting"), tree.origins.get("posting")),
         competencies=tuple(
             Competency(c["id"], c["name"], c.get("description"), _anchors(c.get("anchors")), o,
-                       tuple(c.get("expectations", {}).items()), c.get("category"))
+                       tuple(c.get("expectations", {}).items()), c.get("category"),
+                       c.get("calibration"))
             for c, o in _entries(tree.get("competencies"), ("name",), problems)
         ),
         bar=tuple(tree.get("bar", {}).items()),
@@ -189,7 +192,7 @@ def _interview(value: Map | None, problems: list[Problem]) -> Interview | None:
             id=stage["id"],
             title=stage["title"],
             duration_minutes=stage.get("duration_minutes"),
-            interviewers=stage.get("interviewers"),
+            interviewers=_interviewers_text(stage.get("interviewers")),
             purpose=stage.get("purpose"),
             instructions=stage.get("instructions"),
             focus=tuple(stage.get("focus", ())),
@@ -197,10 +200,35 @@ def _interview(value: Map | None, problems: list[Problem]) -> Interview | None:
             questions=tuple(_question(q, o)
                             for q, o in _entries(stage.get("questions"), ("text",), problems)),
             origin=origin,
+            panel=_panel(stage.get("interviewers")),
+            beforehand=_texts(stage.get("beforehand")),
+            candidate_questions_minutes=stage.get("candidate_questions_minutes"),
         )
         for stage, origin in _entries(value.get("stages"), ("title",), problems)
     )
-    return Interview(scale or DEFAULT_RATING_SCALE, value.get("require_anchors", False), stages)
+    scoring = value.get("scoring")
+    return Interview(scale or DEFAULT_RATING_SCALE, value.get("require_anchors", False), stages,
+                     None if scoring is None else Scoring(
+                         scoring.get("independent", False),
+                         scoring.get("same_interviewers", False),
+                         tuple(scoring.get("weights", {}).items())))
+
+
+def _panel(value: Any) -> tuple[Interviewer, ...]:
+    """The stage's panel, from a list of texts or {role, count}; empty for a text."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(Interviewer(entry["role"], entry.get("count", 1)) if isinstance(entry, dict)
+                 else Interviewer(entry) for entry in value)
+
+
+def _interviewers_text(value: Any) -> str | None:
+    """Who interviews, in words: the text as written, or the panel listed, each role
+    after its count when there are several (a multiplication sign between them)."""
+    if not isinstance(value, list):
+        return value  # type: ignore[no-any-return]
+    return ", ".join(f"{member.count} \u00d7 {member.role}" if member.count > 1 else member.role
+                     for member in _panel(value)) or None
 
 
 def _question(value: Map, origin: Origin) -> Question:

@@ -29,7 +29,7 @@ from .views.interview import interview_at_level
 EXPORT_VERSION = 1
 _NOT_EXPORTED = frozenset({"origin", "origins"})
 #: Fields held as (key, value) pairs in the model, exported as objects.
-_MAPPINGS = frozenset({"anchors", "expectations", "bar"})
+_MAPPINGS = frozenset({"anchors", "expectations", "bar", "weights"})
 
 
 #: Each exported role file and its views for the audience: the family, then each level.
@@ -87,7 +87,7 @@ def _view(view: Role, pages: Mapping[str, str]) -> dict[str, Any]:
 def _data(value: Any) -> Any:
     """A model value as JSON data: dataclasses as objects, dates as ISO strings."""
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: ({str(k): v if isinstance(v, int) else str(v)
+        return {f.name: ({str(k): v if isinstance(v, int | float) else str(v)
                           for k, v in getattr(value, f.name)}
                          if f.name in _MAPPINGS else _data(getattr(value, f.name)))
                 for f in fields(value) if f.name not in _NOT_EXPORTED}

@@ -21,8 +21,8 @@ from typing import Any
 
 from .export import Exported
 from .html_text import html_inline, html_list, html_paragraphs
-from .model import RatingPoint, Role
-from .views.interview import QuestionView, StageView, build_guide
+from .model import RatingPoint, Role, Stage
+from .views.interview import Guide, QuestionView, StageView, build_guide
 
 #: The version of the ``greenhouse.json`` shape.
 GREENHOUSE_VERSION = 2
@@ -37,6 +37,11 @@ KIT_LABELS = {
     "question": "Question", "type": "Type", "duration": "Duration", "minutes": "min",
     "assesses": "Attributes", "follow_ups": "Follow-up questions",
     "look_for": "What to look for", "red_flags": "Red flags", "anchors": "Rating anchors",
+    "beforehand": "Before the interview, interviewers see",
+    "candidate_questions": "Candidate's questions: {minutes}, after the last question",
+    "calibration": "Calibration",
+    "independent_scoring": "Score on your own and submit your scorecard before the debrief; "
+                           "do not discuss the candidate before then.",
 }
 
 
@@ -72,7 +77,7 @@ def _job(role: Role, words: Mapping[str, str]) -> dict[str, Any]:
     return {
         "name": role.title,
         "requisition_id": f"{role.id}:{role.level.id}" if role.level else role.id,
-        "job_stages": [_stage(stage, guide.rating_scale, words) for stage in guide.stages],
+        "job_stages": [_stage(stage, guide, words) for stage in guide.stages],
         "scorecard_attributes": [{"name": c.name, "type": c.category or DEFAULT_ATTRIBUTE_TYPE}
                                  for c in role.competencies],
         "rating_scale": [{"value": p.value, "label": p.label,
@@ -81,8 +86,7 @@ def _job(role: Role, words: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _stage(view: StageView, scale: Sequence[RatingPoint], words: Mapping[str, str]
-           ) -> dict[str, Any]:
+def _stage(view: StageView, guide: Guide, words: Mapping[str, str]) -> dict[str, Any]:
     stage = view.stage
     return {
         "name": stage.title,
@@ -91,28 +95,46 @@ def _stage(view: StageView, scale: Sequence[RatingPoint], words: Mapping[str, st
             "name": stage.title,
             "schedulable": True,
             "estimated_minutes": stage.duration_minutes,
-            "default_interviewer_users": [{"name": stage.interviewers}]
-            if stage.interviewers else [],
+            "default_interviewer_users": _interviewers(stage),
             "interview_kit": {
-                "content": _kit(view, scale, words),
+                "content": _kit(view, guide, words),
                 "questions": [{"question": str(q.question.text)} for q in view.questions],
             },
         }],
     }
 
 
-def _kit(view: StageView, scale: Sequence[RatingPoint], words: Mapping[str, str]) -> str:
+def _interviewers(stage: Stage) -> list[dict[str, str]]:
+    """Hints for whom to assign: each member of the panel (as many as it counts), or
+    the stage's interviewers as written."""
+    if stage.panel:
+        return [{"name": member.role} for member in stage.panel for _ in range(member.count)]
+    return [{"name": stage.interviewers}] if stage.interviewers else []
+
+
+def _kit(view: StageView, guide: Guide, words: Mapping[str, str]) -> str:
     """The interview kit of one stage: what the interviewer reads, as HTML."""
     stage = view.stage
     parts = [_part(words["purpose"], html_paragraphs(stage.purpose)) if stage.purpose else "",
              _part(words["instructions"], html_paragraphs(stage.instructions))
              if stage.instructions else ""]
+    if stage.beforehand:
+        parts.append(_part(words["beforehand"], html_list(stage.beforehand)))
+    if stage.candidate_questions_minutes:
+        minutes = f"{stage.candidate_questions_minutes} {words['minutes']}"
+        slot = words["candidate_questions"].replace("{minutes}", minutes)
+        parts.append(f"<p><em>{html.escape(slot)}</em></p>")
     if view.focus:
         parts.append(_part(words["focus"], _labelled(
             (c.name, c.description) for c in view.focus)))
+        calibrated = [(c.name, c.calibration) for c in view.focus if c.calibration]
+        if calibrated:
+            parts.append(_part(words["calibration"], _labelled(calibrated)))
     if stage.interviewers:
         parts.append(_part(words["interviewers"], html_paragraphs(stage.interviewers)))
-    parts += [_question(question, scale, words) for question in view.questions]
+    parts += [_question(question, guide.rating_scale, words) for question in view.questions]
+    if guide.scoring and guide.scoring.independent:
+        parts.append(f"<p><em>{html.escape(words['independent_scoring'])}</em></p>")
     return "".join(parts)
 
 

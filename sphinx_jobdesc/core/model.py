@@ -115,6 +115,8 @@ class Competency:
     expectations: tuple[tuple[str, str], ...] = ()
     #: The kind of scorecard attribute (an ATS's attribute type), if given.
     category: str | None = None
+    #: Training and calibration notes for the interviewers who rate it.
+    calibration: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +150,19 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Interviewer:
+    """A person or role on a stage's panel, and how many of them."""
+
+    role: str
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Stage:
     id: str
     title: str
     duration_minutes: int | None = None
+    #: Who interviews, in words (the panel listed, or the text written), as guides show it.
     interviewers: str | None = None
     purpose: str | None = None
     instructions: str | None = None
@@ -159,6 +170,24 @@ class Stage:
     levels: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()
     origin: Origin | None = None
+    #: The panel, when the role file lists it (empty when ``interviewers`` is a text).
+    panel: tuple[Interviewer, ...] = ()
+    #: What interviewers may see before this interview.
+    beforehand: tuple[str, ...] = ()
+    #: A closing slot for the candidate's questions, after the last question.
+    candidate_questions_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """How the ratings of an interview are combined (the debrief sheet)."""
+
+    #: Every interviewer scores alone and submits before the debrief.
+    independent: bool = False
+    #: The same interviewers see every candidate.
+    same_interviewers: bool = False
+    #: (competency id, weight in the overall score); competencies not named weigh 1.
+    weights: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +197,8 @@ class Interview:
     #: "question": its own.
     require_anchors: bool | str = False
     stages: tuple[Stage, ...] = ()
+    #: How ratings are combined; None: the role file says nothing (no debrief sheet).
+    scoring: Scoring | None = None
 
 
 @dataclass(frozen=True, slots=True)

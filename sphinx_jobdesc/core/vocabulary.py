@@ -23,7 +23,7 @@ JOBDESCRIPTION_SECTIONS = (
     "apply",
 )
 #: The parts of an interview guide, in their default order.
-INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards")
+INTERVIEWGUIDE_SECTIONS = ("overview", "competencies", "stages", "scorecards", "debrief")
 #: The parts of a ladder.
 JOBLADDER_SECTIONS = ("levels", "competencies")
 #: The parts of a role's history (``jobhistory``).

@@ -50,6 +50,13 @@ def _overview(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
             row += [w.blocks(view.stage.interviewers), w.blocks(_names(view.focus))]
         rows.append(row)
     w.add(w.list_table(rows, classes=["jobdesc-stages"], widths=widths, header_rows=1))
+    if guide.for_interviewers and guide.scoring and guide.scoring.same_interviewers:
+        w.add(_note(w, labels["same_interviewers"]))
+
+
+def _note(w: Writer, text: str) -> nodes.paragraph:
+    """A line in italics, such as a rule the interviewers follow."""
+    return w.paragraph(nodes.emphasis("", w.oneline(text)))
 
 
 def _competencies(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
@@ -69,6 +76,8 @@ def _competencies(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
             lead, *rest_texts = plain_paragraphs(competency.description) or [""]
             first.append(nodes.Text(f": {lead}"))
             rest = [w.paragraph(nodes.Text(text)) for text in rest_texts]
+        if competency.calibration:
+            rest += _labelled(w, w.labels["calibration"], competency.calibration)
         items.append(nodes.list_item("", w.paragraph(*first), *rest))
     w.add(w.located(nodes.bullet_list("", *items, bullet="-")))
 
@@ -100,11 +109,17 @@ def _stage_body(w: Writer, guide: Guide, view: StageView) -> None:
         w.add(w.paragraph(*line))
     if stage.purpose:
         w.add(*w.blocks(stage.purpose))
+    if stage.candidate_questions_minutes:
+        label = labels["candidate_questions" if guide.for_interviewers else "your_questions"]
+        w.add(_note(w, label.replace("{minutes}",
+                                     _minutes(w, stage.candidate_questions_minutes))))
     if not guide.for_interviewers:
         return
     if stage.instructions:
         w.add(w.admonition(labels["instructions"], ["jobdesc-instructions"],
                            *w.blocks(stage.instructions)))
+    if stage.beforehand:
+        w.add(w.paragraph(w.strong(labels["beforehand"])), w.bullet_list(stage.beforehand))
     for question in view.questions:
         _question(w, guide, view, question)
 
@@ -152,6 +167,8 @@ def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
         w.heading(f"scorecard-{view.stage.id}", 2, f"{labels['scorecard']}: {view.stage.title}")
         w.add(w.paragraph(w.strong(f"{labels['candidate']}:"), nodes.Text(f" {_BLANK} "),
                           w.strong(f"{labels['interviewer']}:"), nodes.Text(f" {_BLANK}")))
+        if guide.scoring and guide.scoring.independent:
+            w.add(_note(w, labels["independent_scoring"]))
         w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{2.4}")))
         empty: list[list[nodes.Node]] = [[] for _ in range(len(scale) + 1)]
         # with a hiring bar, a column of the rating each competency needs at this level
@@ -170,7 +187,42 @@ def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
         w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{1}")))
 
 
+def _debrief(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
+    debrief = guide.debrief
+    if not (guide.for_interviewers and context["scorecard"] and debrief):
+        return
+    labels = w.labels
+    bar = guide.bar
+    _new_page(w)
+    w.heading("debrief")
+    w.add(_note(w, labels["debrief_rule"]))
+    w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{2.4}")))
+    columns = [view.stage.title for view in debrief.stages]
+    rows = [[w.blocks(labels["competency"]), w.blocks(labels["weight"]),
+             *([w.blocks(labels["bar"])] if bar else []), *(w.blocks(t) for t in columns),
+             w.blocks(labels["mean"])]]
+    for row in debrief.rows:
+        rows.append([w.blocks(row.competency.name), w.blocks(row.weight),
+                     *([w.blocks(str(bar.get(row.competency.id, "")))] if bar else []),
+                     *([] if rated else w.blocks("\u2014") for rated in row.rated), []])
+    rows.append([w.blocks(labels["overall_score"]), [], *([[]] if bar else []),
+                 *([] for _ in columns), []])
+    w.add(w.list_table(rows, classes=["jobdesc-debrief", "standard"],
+                       widths=[18, 7, *([6] if bar else []), *(9 for _ in columns), 9],
+                       header_rows=1, stub_columns=1))
+    w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{1}")))
+
+
+def _labelled(w: Writer, label: str, text: Any) -> list[nodes.Node]:
+    """*text* after "*Label:*", as paragraphs (the label starts the first)."""
+    if isinstance(text, Rst):
+        raise Fallback("markup after a label")
+    lead, *rest = plain_paragraphs(str(text)) or [""]
+    return [w.paragraph(nodes.emphasis("", f"{label}:"), nodes.Text(f" {lead}")),
+            *(w.paragraph(nodes.Text(part)) for part in rest)]
+
+
 _SLOTS: dict[str, Callable[[Writer, Guide, Mapping[str, Any]], None]] = {
     "overview": _overview, "competencies": _competencies, "stages": _stages,
-    "scorecards": _scorecards,
+    "scorecards": _scorecards, "debrief": _debrief,
 }

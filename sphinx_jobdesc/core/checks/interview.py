@@ -114,7 +114,9 @@ def time_budget_problems(role: Role, settings: CheckSettings) -> list[Problem]:
             report(f"question '{question.id}' has no 'duration_minutes', so the time budget "
                    f"of stage '{stage.id}' ({stage.duration_minutes} min) cannot count it",
                    question.origin)
-        planned = sum(q.duration_minutes or 0 for q in questions)
+        # the candidate's own questions, at the end, take time too
+        planned = sum(q.duration_minutes or 0 for q in questions) + (
+            stage.candidate_questions_minutes or 0)
         if planned > stage.duration_minutes + settings.time_tolerance:
             tolerance = (f" plus a tolerance of {settings.time_tolerance} min"
                          if settings.time_tolerance else "")

@@ -34,6 +34,9 @@ def reference_problems(role: Role) -> list[Problem]:
               f"the expectations of competency '{competency.id}'", competency.origin, "name")
     bar_origin = role.origins.get("bar", role.origin)
     check("competency", (c for c, _ in role.bar), competencies, "the bar", bar_origin)
+    if role.interview is not None and role.interview.scoring is not None:
+        check("competency", (c for c, _ in role.interview.scoring.weights), competencies,
+              "interview.scoring.weights", role.origins.get("interview", role.origin))
     if role.interview is not None:
         scale = [str(point.value) for point in role.interview.rating_scale]
         check("rating", (str(v) for _, v in role.bar), scale, "the bar", bar_origin)

@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Competency, Interview, Question, RatingPoint, Role, Stage, applies_to
+from ..model import (
+    Competency,
+    Interview,
+    Question,
+    RatingPoint,
+    Role,
+    Scoring,
+    Stage,
+    applies_to,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,24 @@ class StageView:
 
 
 @dataclass(frozen=True)
+class DebriefRow:
+    """A competency on the debrief sheet: its weight (as shown) and, for each stage of
+    the sheet, whether that stage rates it."""
+
+    competency: Competency
+    weight: str
+    rated: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """The debrief sheet: the stages that rate something, and a row per competency."""
+
+    stages: tuple[StageView, ...]
+    rows: tuple[DebriefRow, ...]
+
+
+@dataclass(frozen=True)
 class Guide:
     """The interview guide of one role (and level) for one audience."""
 
@@ -48,6 +75,8 @@ class Guide:
     rating_scale: tuple[RatingPoint, ...]
     stages: tuple[StageView, ...]
     competencies: tuple[Competency, ...]
+    #: How ratings are combined, if the role file says (it then has a debrief sheet).
+    scoring: Scoring | None = None
 
     @property
     def for_interviewers(self) -> bool:
@@ -57,6 +86,21 @@ class Guide:
     def bar(self) -> dict[str, int]:
         """The hiring bar at this level: competency id -> the lowest rating that passes."""
         return dict(self.role.bar)
+
+    @property
+    def debrief(self) -> Debrief | None:
+        """The debrief sheet: each rated competency's weight and the stages that rate
+        it (None without scoring rules or without anything rated)."""
+        if self.scoring is None:
+            return None
+        stages = tuple(view for view in self.stages if view.focus)
+        weights = dict(self.scoring.weights)
+        rows = tuple(
+            DebriefRow(competency, f"{weights.get(competency.id, 1):g}",
+                       tuple(competency in view.focus for view in stages))
+            for competency in self.competencies
+            if any(competency in view.focus for view in stages))
+        return Debrief(stages, rows) if rows else None
 
 
 def build_guide(role: Role, stage_ids: Sequence[str] | None, audience: str) -> Guide:
@@ -81,7 +125,8 @@ def build_guide(role: Role, stage_ids: Sequence[str] | None, audience: str) -> G
     assessed = {c.id for s in stages for c in s.focus} | {
         c.id for s in stages for q in s.questions for c in q.competencies}
     competencies = tuple(c for c in role.competencies if c.id in assessed)
-    return Guide(role, audience, interview.rating_scale, tuple(stages), competencies)
+    return Guide(role, audience, interview.rating_scale, tuple(stages), competencies,
+                 interview.scoring)
 
 
 def interview_at_level(role: Role) -> Interview | None:
