@@ -92,13 +92,18 @@ def test_the_kit_holds_what_the_guide_says_about_each_question(
         "the browser and the application.</li>",
         "<h5>Attributes assessed in this interview</h5><ul><li><strong>Web servers</strong>: "
         "Understands the path of a request",
-        "<h5>Interviewers</h5><p>Two backend developers</p>",
+        "<h5>Interviewers</h5><p>2 \u00d7 Backend developer</p>",
+        "<h5>Before the interview, interviewers see</h5><ul><li>The CV</li>",
+        "<p><em>Candidate's questions: 5 min, after the last question</em></p>",
+        "<h5>Calibration</h5><ul><li><strong>API design</strong>: Twice a year",
+        "<p><em>Score on your own and submit your scorecard before the debrief",
     ):
         assert expected in technical, expected
     stage = next(s for s in jobs["backend-developer:senior"]["job_stages"]
                  if s["name"] == "Technical interview")
+    # the panel of two, one hint each
     assert stage["interviews"][0]["default_interviewer_users"] == [
-        {"name": "Two backend developers"}]
+        {"name": "Backend developer"}, {"name": "Backend developer"}]
     assert stage["interviews"][0]["estimated_minutes"] == 60
 
 

@@ -15,7 +15,6 @@ too. Our rating scale maps onto Greenhouse's five recommendations by position
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -123,7 +122,7 @@ def _kit(view: StageView, guide: Guide, words: Mapping[str, str]) -> str:
     if stage.candidate_questions_minutes:
         minutes = f"{stage.candidate_questions_minutes} {words['minutes']}"
         slot = words["candidate_questions"].replace("{minutes}", minutes)
-        parts.append(f"<p><em>{html.escape(slot)}</em></p>")
+        parts.append(f"<p><em>{html_inline(slot)}</em></p>")
     if view.focus:
         parts.append(_part(words["focus"], _labelled(
             (c.name, c.description) for c in view.focus)))
@@ -134,7 +133,7 @@ def _kit(view: StageView, guide: Guide, words: Mapping[str, str]) -> str:
         parts.append(_part(words["interviewers"], html_paragraphs(stage.interviewers)))
     parts += [_question(question, guide.rating_scale, words) for question in view.questions]
     if guide.scoring and guide.scoring.independent:
-        parts.append(f"<p><em>{html.escape(words['independent_scoring'])}</em></p>")
+        parts.append(f"<p><em>{html_inline(words['independent_scoring'])}</em></p>")
     return "".join(parts)
 
 
@@ -148,24 +147,24 @@ def _question(view: QuestionView, scale: Sequence[RatingPoint],
              if question.duration_minutes else "",
              f"{words['assesses']}: " + ", ".join(c.name for c in view.competencies)
              if view.competencies else ""]
-    parts = [f"<h5>{html.escape(heading)}</h5>", html_paragraphs(question.text)]
+    parts = [f"<h5>{html_inline(heading)}</h5>", html_paragraphs(question.text)]
     if any(facts):
         parts.append(f"<p>{html_inline(' | '.join(fact for fact in facts if fact))}</p>")
     for name, items in (("follow_ups", question.follow_ups), ("look_for", question.look_for),
                         ("red_flags", question.red_flags)):
         if items:
-            parts.append(f"<p><strong>{html.escape(words[name])}</strong></p>"
+            parts.append(f"<p><strong>{html_inline(words[name])}</strong></p>"
                          + html_list(items))
     anchors = [a for a in view.anchors if a.text]
     if anchors:
-        parts.append(f"<p><strong>{html.escape(words['anchors'])}</strong></p>" + _labelled(
+        parts.append(f"<p><strong>{html_inline(words['anchors'])}</strong></p>" + _labelled(
             (f"{a.point.value} {a.point.label} ({recommendation(a.point, scale)})", a.text)
             for a in anchors))
     return "".join(parts)
 
 
 def _part(title: str, body: str) -> str:
-    return f"<h5>{html.escape(title)}</h5>{body}"
+    return f"<h5>{html_inline(title)}</h5>{body}"
 
 
 def _labelled(entries: Iterable[tuple[str, str | None]]) -> str:
