@@ -133,7 +133,32 @@ GOOD = ROLE.replace("    - {id: db, text: Relational databases}\n", "").replace(
      "src/roles/backend.yaml:2: WARNING: role 'backend' was last reviewed on 2001-02-03, more "
      "than 365 days ago (jobdesc_stale_after_days); review it and update 'reviewed' (used in "
      "index.rst:4) [jobdesc.staleness]"),
-], ids=["clean", "time_budget", "anchors", "posting", "staleness"])
+    (("duration_minutes: 10\n", "duration_minutes: 5\n"),
+     "src/roles/backend.yaml:12: WARNING: the questions of stage 'technical' take 5 min, less "
+     "than half its 20 min; add questions or shorten the stage (used in index.rst:4) "
+     "[jobdesc.time_budget]"),
+    (("          duration_minutes: 10\n", ""),
+     "src/roles/backend.yaml:17: WARNING: question 'servers' has no 'duration_minutes', so the "
+     "time budget of stage 'technical' (20 min) cannot count it (used in index.rst:4) "
+     "[jobdesc.time_budget]"),
+    (("interview:\n", "interview:\n  require_anchors: question\n"),
+     "src/roles/backend.yaml:18: WARNING: question 'servers' has no anchor for rating '1', '2', "
+     "'3', '4' of its own (require_anchors: question; its competencies' do not count) (used in "
+     "index.rst:4) [jobdesc.anchors]"),
+    (("title: Backend Developer\n", "title: Backend Developer\nbar: {craft: 3, crafts: 2}\n"),
+     "src/roles/backend.yaml:2: WARNING: the bar names unknown competency 'crafts'; did you "
+     "mean 'craft'? (used in index.rst:4) [jobdesc.ref]"),
+    (("interview:\n", "interview:\n  scoring: {weights: {craf: 2}}\n"),
+     "src/roles/backend.yaml:10: WARNING: interview.scoring.weights names unknown competency "
+     "'craf'; did you mean 'craft'? (used in index.rst:4) [jobdesc.ref]"),
+    (("title: Backend Developer\n", "title: Backend Developer\nlocation: {type: onsite, places: "
+      "[{locality: Berlin, country: DE}]}\nposting: {date_posted: 2026-11-01, "
+      "hiring_organization: {name: Acme}}\n"),
+     "src/roles/backend.yaml:3: WARNING: 'posting' has no 'valid_through': search engines keep "
+     "showing a posting without an end date after the job is filled (used in index.rst:4) "
+     "[jobdesc.posting]"),
+], ids=["clean", "time_budget", "anchors", "posting", "staleness", "half_full", "untimed_question",
+        "question_anchors", "bar_ref", "weights_ref", "valid_through"])
 def test_each_check_warns_at_its_line(
     project: Project, change: tuple[str, str], expected: str | None
 ) -> None:
