@@ -14,7 +14,7 @@ import pytest
 
 from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
 from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, gender_coded_words, rules
-from sphinx_jobdesc.core.problems import SEVERITIES
+from sphinx_jobdesc.core.problems import SEVERITIES, Problem
 from sphinx_jobdesc.core.resolve import resolve_role
 
 #: The messy job description this project grew from (shared/seeds), as it was given to us.
@@ -330,6 +330,18 @@ def test_too_many_must_haves(tmp_path: Path) -> None:
     assert level_lint(path, "senior", CheckSettings(max_must=9)) == []
 
 
+def coding_problem(folder: Path, summary: str) -> Problem:
+    """The gender-coded verdict on the senior level of a role with *summary*."""
+    path = folder / "backend.yaml"
+    path.write_text(LADDER.replace(
+        "You build the APIs of our scheduling platform, with the team.", summary),
+        encoding="utf8")
+    resolution = resolve_role(str(path), "senior", roles_dir=str(folder), markup="text",
+                              checks=CheckSettings())
+    (problem,) = [p for p in resolution.problems if p.rule == "gender-coded"]
+    return problem
+
+
 def test_masculine_coded_job_ad(tmp_path: Path) -> None:
     path = tmp_path / "backend.yaml"
     path.write_text(LADDER.replace(
@@ -339,12 +351,8 @@ def test_masculine_coded_job_ad(tmp_path: Path) -> None:
     assert problem.startswith("2: gender-coded: 'Senior Backend Developer' reads masculine-coded: "
                               "3 masculine-coded words (ambitious, self-reliant, leader) against "
                               "no feminine-coded words")
-    path.write_text(LADDER.replace(
-        "You build the APIs of our scheduling platform, with the team.",
-        "An ambitious, competitive, self-reliant, analytical, decisive leader."), encoding="utf8")
-    resolution = resolve_role(str(path), "senior", roles_dir=str(tmp_path), markup="text",
-                              checks=CheckSettings())
-    (strong,) = [p for p in resolution.problems if p.rule == "gender-coded"]
+    strong = coding_problem(tmp_path, "An ambitious, competitive, self-reliant, analytical, "
+                            "decisive leader.")
     assert "reads strongly masculine-coded" in strong.message
     assert strong.severity == "warning"
 
@@ -358,13 +366,8 @@ def test_balanced_wording_is_not_reported(tmp_path: Path) -> None:
 
 
 def test_feminine_coded_wording_is_information(tmp_path: Path) -> None:
-    path = tmp_path / "backend.yaml"
-    path.write_text(LADDER.replace(
-        "You build the APIs of our scheduling platform, with the team.",
-        "An ambitious developer who collaborates and supports the team."), encoding="utf8")
-    resolution = resolve_role(str(path), "senior", roles_dir=str(tmp_path), markup="text",
-                              checks=CheckSettings())
-    (problem,) = [p for p in resolution.problems if p.rule == "gender-coded"]
+    problem = coding_problem(tmp_path, "An ambitious developer who collaborates and supports "
+                             "the team.")
     assert problem.severity == "info"
     assert problem.message == (
         "'Senior Backend Developer' reads feminine-coded: 1 masculine-coded word (ambitious) "
