@@ -89,6 +89,8 @@ class JobDomain(Domain):
         #: their files' problems are reported; the others' were reported when they were read.
         self.reread: set[str] = set()
 
+    #: Job name -> the pages that post it (:meth:`posting_page`); forgotten on change.
+    _posted: dict[str, list[str]] | None = None
     #: The index of :meth:`_index`; forgotten whenever renderings change.
     _cache: tuple[dict[str, list[tuple[str, Rendering]]],
                   dict[str, list[tuple[str, Rendering]]]] | None = None
@@ -109,16 +111,22 @@ class JobDomain(Domain):
 
     def note_posting(self, docname: str, name: str, posting: dict[str, Any] | None) -> None:
         self.data["postings"].setdefault(docname, []).append((name, posting))
+        self._posted = None
 
     def posting_page(self, name: str) -> str:
         """The one page that posts the job *name* (some page does): its canonical
         rendering's page if that page posts it, else the first such page by name."""
-        pages = sorted(docname for docname, postings in self.data["postings"].items()
-                       if any(n == name and p is not None for n, p in postings))
+        if self._posted is None:  # job -> the pages that post it, built once per build
+            self._posted = {}
+            for docname, postings in sorted(self.data["postings"].items()):
+                for job, posting in postings:
+                    if posting is not None:
+                        self._posted.setdefault(job, []).append(docname)
+        pages = self._posted[name]
         found = self.target(name)
         if found is not None and found[1].name == name and found[0] in pages:
             return str(found[0])
-        return str(pages[0])
+        return pages[0]
 
     def note_templates(self, docname: str, templates_path: tuple[str, ...],
                        lookups: Iterable[tuple[str, str]]) -> None:
@@ -139,7 +147,7 @@ class JobDomain(Domain):
         for key in self.initial_data:
             self.data[key].pop(docname, None)
         self.reread.add(docname)
-        self._cache = None
+        self._cache = self._posted = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in self.initial_data:
@@ -148,7 +156,7 @@ class JobDomain(Domain):
         # the roles' git history a worker read (jobhistory), kept for the next build
         if otherdata.get("histories_read"):
             self.data.setdefault("histories_read", {}).update(otherdata["histories_read"])
-        self._cache = None
+        self._cache = self._posted = None
 
     # --- which rendering a name links to ---------------------------------------------------
 

@@ -124,15 +124,15 @@ def time_budget_problems(role: Role, settings: CheckSettings) -> list[Problem]:
                    f"min, more than its {stage.duration_minutes} min{tolerance}", stage.origin)
         elif not untimed and planned * 2 < stage.duration_minutes:
             report(f"the questions of stage '{stage.id}'{_by_level(role, stage)} take {planned} "
-                   "min, less "
-                   f"than half its {stage.duration_minutes} min; add questions or shorten the "
-                   "stage", stage.origin, "notice")
+                   f"min, less than half its {stage.duration_minutes} min; add questions or "
+                   "shorten the stage", stage.origin, "notice")
     return problems
 
 
 def anchor_problems(role: Role, settings: CheckSettings) -> list[Problem]:
-    """Questions without an anchor (their own or a competency's) for some rating value,
-    when anchors are required by the project or by the role file."""
+    """Questions without an anchor for some rating value, when anchors are required by
+    the project or by the role file: their own or a competency's, or with ``question``
+    their own (a competency's anchors are one table for all its questions)."""
     interview = role.interview
     if interview is None:
         return []
