@@ -8,12 +8,16 @@ Every rule carries its own ``flag`` and ``pass`` examples in
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
 from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, gender_coded_words, rules
+from sphinx_jobdesc.core.checks.patterns import prefilter
 from sphinx_jobdesc.core.problems import SEVERITIES, Problem
 from sphinx_jobdesc.core.resolve import resolve_role
 
@@ -390,3 +394,32 @@ def test_gender_coded_examples(example: str) -> None:
 ])
 def test_verdicts(masculine: int, feminine: int, verdict: str) -> None:
     assert gender_coded_words().verdict(masculine, feminine) == verdict
+
+
+# --- the one scan for every trigger --------------------------------------------------------
+
+#: Words of the rules' own examples and of job ads, joined at random below.
+EXAMPLE_WORDS = sorted({word for rule in TEXT_RULES for kind in ("flag", "pass")
+                        for text in rule.examples.get(kind, ()) for word in text.split()})
+
+
+TRIGGERS = [t.replace("(?-i:", "(?:").lower() for r in TEXT_RULES for t in r.triggers]
+PLAIN_UNION = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)")
+
+
+def test_grouping_triggers_by_first_letter_finds_the_examples() -> None:
+    """The prefilter groups triggers under their first letter for speed; it finds
+    every trigger's words where the plain union of the triggers does."""
+    grouped = prefilter(TRIGGERS)
+    texts = [text.lower() for rule in TEXT_RULES for kind in ("flag", "pass")
+             for text in rule.examples.get(kind, ())]
+    texts += [m.group() for text in texts for m in PLAIN_UNION.finditer(text)]
+    assert [bool(grouped.search(t)) for t in texts] == [bool(PLAIN_UNION.search(t))
+                                                         for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLE_WORDS), max_size=10))
+def test_grouping_triggers_by_first_letter_finds_the_same_texts(words: list[str]) -> None:
+    text = " ".join(words).lower()
+    assert bool(prefilter(TRIGGERS).search(text)) == bool(PLAIN_UNION.search(text))

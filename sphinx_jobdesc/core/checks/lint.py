@@ -12,7 +12,6 @@ base file gives to many roles is reported once, at its own line.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ import yaml
 
 from ..problems import Origin, Problem, Severity
 from .comments import Source
+from .patterns import Spans, by_first_letter, prefilter, spans, whole_words
 from .settings import LintSettings
 
 try:
@@ -60,10 +60,6 @@ class Rule:
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _whole_words(fragments: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(fragments) + r")(?!\w)", re.IGNORECASE)
-
-
 def _data(name: str) -> Any:
     text = resources.files(__package__).joinpath(f"rules/{name}").read_text("utf-8")
     return yaml.load(text, Loader=_Loader)
@@ -84,8 +80,8 @@ def rules() -> tuple[Rule, ...]:
             joblint=entry.get("joblint"),
             check=entry.get("check"),
             triggers=tuple(entry.get("triggers", ())),
-            pattern=_whole_words(entry["triggers"]) if "triggers" in entry else None,
-            exceptions=_whole_words(entry["except"]) if "except" in entry else None,
+            pattern=whole_words(entry["triggers"]) if "triggers" in entry else None,
+            exceptions=whole_words(entry["except"]) if "except" in entry else None,
             suggest=entry.get("suggest", {}),
             examples={kind: tuple(texts) for kind, texts in entry.get("examples", {}).items()},
         )
@@ -100,7 +96,7 @@ def rule(rule_id: str) -> Rule:
 @dataclass(frozen=True)
 class GenderCodedWords:
     #: A word starting with a stem; a group named ``masculine...`` or ``feminine...``
-    #: says which list. Both patterns match lower-cased text (see :func:`_prefilter`).
+    #: says which list. Both patterns match lower-cased text (see :func:`.patterns.prefilter`).
     pattern: re.Pattern[str]
     exceptions: re.Pattern[str]
     strong_below: int
@@ -125,15 +121,15 @@ def gender_coded_words() -> GenderCodedWords:
 
     def stems(name: str, hyphenated: bool) -> str:
         chosen = [stem for stem in data[name] if ("-" in stem) == hyphenated]
-        return f"(?P<{name}{'_hyphenated' if hyphenated else ''}>" + "|".join(
-            map(re.escape, chosen)) + ")"
+        return (f"(?P<{name}{'_hyphenated' if hyphenated else ''}>"
+                + by_first_letter(map(re.escape, chosen)) + ")")
 
     # A hyphenated stem is a whole word ("co-operative"); any other stem also
     # starts after a hyphen, so each part of "results-driven" is a word of its own.
     pattern = re.compile(
         rf"(?<![\w-])(?:{stems('masculine', True)}|{stems('feminine', True)})[\w-]*"
         rf"|(?<!\w)(?:{stems('masculine', False)}|{stems('feminine', False)})\w*")
-    exceptions = re.compile(r"(?<!\w)(?:" + "|".join(data["except"]) + r")(?!\w)")
+    exceptions = re.compile(r"(?<!\w)(?:" + by_first_letter(data["except"]) + r")(?!\w)")
     examples = tuple((entry["text"], tuple(entry.get("masculine", ())),
                       tuple(entry.get("feminine", ()))) for entry in data["examples"])
     return GenderCodedWords(pattern, exceptions, data["strong_below"], data["strong_from"],
@@ -150,46 +146,12 @@ class Finding:
     text: str
 
 
-def _prefilter(triggers: list[str]) -> re.Pattern[str]:
-    """One pattern that matches lower-cased text wherever some trigger might match.
-
-    Most texts match no rule, and this tells with one scan. It is written in
-    lower case without IGNORECASE because Python's regex engine then skips
-    the alternatives whose first letter differs, which makes it several times
-    faster than the case-insensitive union of the rules. (Lower-casing only
-    widens it: a case-sensitive trigger such as ``(?-i:CVS)`` becomes ``cvs``;
-    the rules themselves decide.)
-    """
-    union = "|".join(triggers).replace("(?-i:", "(?:").lower()
-    return re.compile(rf"(?<!\w)(?:{union})(?!\w)")
-
-
 def prepared(text: str) -> str:
     """*text* with literals, links and addresses blanked and lines joined (offsets kept)."""
     text = text.replace("\n", " ")
     if "`" not in text and "://" not in text and "@" not in text:
         return text
     return _LITERALS.sub(lambda match: " " * len(match.group()), text)
-
-
-class _Spans:
-    """Character spans (allowed phrases, technical senses) that cover a match or not,
-    answered in logarithmic time: a text can hold many of each."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self.starts = [low for low, _ in spans]
-        self.reach: list[int] = []  # the furthest end of the spans up to each one
-        for _, high in spans:
-            self.reach.append(max(high, self.reach[-1]) if self.reach else high)
-
-    def cover(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, start) - 1
-        return index >= 0 and self.reach[index] >= end
-
-
-def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)] if pattern else []
 
 
 class Linter:
@@ -200,8 +162,8 @@ class Linter:
         self.severities = {r.id: settings.severity(r.id, r.severity) for r in rules()}
         self.active = tuple(r for r in rules() if self.severities[r.id] != "off"
                             and r.pattern is not None)
-        self.prefilter = _prefilter([t for r in self.active for t in r.triggers])
-        self.allowed = (_whole_words([re.escape(p) for p in settings.allow])
+        self.prefilter = prefilter([t for r in self.active for t in r.triggers])
+        self.allowed = (whole_words([re.escape(p) for p in settings.allow])
                         if settings.allow else None)
 
     def is_on(self, rule_id: str) -> bool:
@@ -212,14 +174,14 @@ class Linter:
         text = prepared(text)
         if not self.prefilter.search(text.lower()):
             return []
-        allowed = _spans(self.allowed, text)
+        allowed = spans(self.allowed, text)
         found: list[Finding] = []
         for candidate in self.active:
             assert candidate.pattern is not None
             matches = list(candidate.pattern.finditer(text))
             if not matches:
                 continue
-            fine = _Spans(allowed + _spans(candidate.exceptions, text))
+            fine = Spans(allowed + spans(candidate.exceptions, text))
             found.extend(Finding(candidate, m.start(), m.end(), m.group())
                          for m in matches if not fine.cover(m.start(), m.end()))
         return sorted(found, key=lambda f: f.start)
@@ -233,12 +195,12 @@ class Linter:
         if known is not None:
             return known
         words = gender_coded_words()
-        lowered = prepared(text).lower()  # the stems are lower case: see _prefilter
+        lowered = prepared(text).lower()  # the stems are lower case: see patterns.prefilter
         matches = list(words.pattern.finditer(lowered))
         masculine: list[str] = []
         feminine: list[str] = []
         if matches:
-            fine = _Spans(_spans(self.allowed, lowered) + _spans(words.exceptions, lowered))
+            fine = Spans(spans(self.allowed, lowered) + spans(words.exceptions, lowered))
             for match in matches:
                 if not fine.cover(match.start(), match.end()):
                     masculine_word = match.group("masculine") or match.group(
