@@ -120,7 +120,7 @@ LOADER_CASES = {
     "syntax-error": (
         "title: [unclosed\n",
         ["2: yaml: YAML syntax error: while parsing a flow sequence did not find expected ',' "
-         "or ']'"],
+         "or ']' (column 1)"],
         None),
     "empty": ("", ["1: schema: the role file is empty"], None),
     "a-list-not-a-mapping": (
@@ -266,3 +266,20 @@ def test_a_long_extends_chain_stops_at_the_limit(tmp_path: Path) -> None:
          f"extends: more than {MAX_EXTENDS} files extend each other; 'r{MAX_EXTENDS}' is not "
          "inherited")]
     assert len(resolution.files) == MAX_EXTENDS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{\n  "title": "Backend",\n  "summary": "x"\n  "benefits": []\n}\n',
+     "4: yaml: JSON syntax error: Expecting ',' delimiter (column 3)"),
+    ('{"title": "Backend",}\n',
+     "1: yaml: JSON syntax error: Expecting property name enclosed in double quotes "
+     "(column 21)"),
+])
+def test_a_json_role_file_gets_json_syntax_errors(tmp_path: Path, text: str,
+                                                  expected: str) -> None:
+    """A .json file's syntax error in JSON's words, at its line and column."""
+    path = tmp_path / "backend.json"
+    path.write_text(text, encoding="utf8")
+    assert problems(path) == [expected]
+    (tmp_path / "valid.json").write_text('{"title": "Backend"}\n', encoding="utf8")
+    assert load_file(str(tmp_path / "valid.json")).problems == ()

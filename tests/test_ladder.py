@@ -124,7 +124,8 @@ def test_a_broken_role_file_is_left_out_of_the_catalogue_with_a_warning(
     project.build()
     assert project.warnings == [
         "src/roles/broken.yaml:2: WARNING: YAML syntax error: while parsing a flow sequence "
-        "did not find expected ',' or ']'; the role is left out of the catalogue (used in "
+        "did not find expected ',' or ']' (column 1); the role is left out of the catalogue "
+        "(used in "
         "index.rst:4) [jobdesc.yaml]",
     ]
     assert "Backend Developer" in project.output("index.html")

@@ -67,7 +67,7 @@ def test_yaml_syntax_error_points_at_the_yaml_line(project: Project) -> None:
     project.build()
     assert project.warnings == [
         "src/roles/backend.yaml:7: WARNING: YAML syntax error: while parsing a flow sequence "
-        "did not find expected ',' or ']' (used in index.rst:4) [jobdesc.yaml]"
+        "did not find expected ',' or ']' (column 5) (used in index.rst:4) [jobdesc.yaml]"
     ]
     assert "After the role." in project.output("index.html")
 

@@ -101,7 +101,8 @@ class _Composer:
             if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit
                 return unusable(self.path, "yaml", _TOO_DEEP, line)
             message = " ".join(part for part in (exc.context, exc.problem) if part)
-            return unusable(self.path, "yaml", f"YAML syntax error: {message}", line)
+            column = f" (column {mark.column + 1})" if mark is not None else ""
+            return unusable(self.path, "yaml", f"YAML syntax error: {message}{column}", line)
         except yaml.YAMLError as exc:
             return unusable(self.path, "yaml", f"YAML error: {exc}")
         except _TooCostly as exc:

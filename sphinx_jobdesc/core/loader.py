@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -57,6 +58,16 @@ def load_file(path: str) -> LoadedFile:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 ({exc.reason})"
         return unusable(path, "load", f"cannot read role file: {reason}")
+    if path.endswith(".json"):
+        # JSON is YAML too, and read as YAML for the lines of its values; but its
+        # syntax errors read best in JSON's words
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            return unusable(path, "yaml", f"JSON syntax error: {exc.msg} (column {exc.colno})",
+                            exc.lineno)
+        except RecursionError:
+            pass  # nested too deeply: the YAML reader says so, at its line
     return compose_text(path, text, _Parser)
 
 
