@@ -25,6 +25,7 @@ from typing import Any
 
 from . import __version__
 from .cli_diff import add_diff_command, run_diff
+from .cli_help import add_command
 from .cli_lint import add_lint_command, lint_inputs
 from .cli_reports import REPORTS, add_report_options, display, failing
 from .core.checks import CheckSettings, LintSettings, file_problems
@@ -71,13 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sphinx-jobdesc", description="Check and export sphinx-jobdesc role files.")
+        prog="sphinx-jobdesc", description="Check and export sphinx-jobdesc role files.",
+        epilog="Each command's --help lists its exit codes.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--traceback", action="store_true",
                         help="on an internal error, print the whole traceback")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser(
-        "check", help="check role files as the Sphinx build would",
+    check = add_command(
+        commands, "check", summary="check role files as the Sphinx build would",
         description="Check role files: schema, references, interview coverage, time budget, "
         "anchors, posting data, staleness and job-ad language.")
     check.add_argument("paths", nargs="*", metavar="PATH",
@@ -87,8 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     add_lint_command(commands, run=_lint)
     add_diff_command(commands, run=_diff)
-    export = commands.add_parser(
-        "export", help="write the roles as JSON (jobdesc.json or Greenhouse-shaped)",
+    export = add_command(
+        commands, "export", summary="write the roles as JSON (jobdesc.json or Greenhouse-shaped)",
         description="Write every role, as a family and at each level, as JSON: the shape of "
         "jobdesc.json (schema/export.schema.json) or of greenhouse.json.")
     export.add_argument("paths", nargs="*", metavar="PATH",
@@ -97,8 +99,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="read the jobdesc_* settings from DIR/conf.py")
     export.add_argument("--audience", choices=BUILD_AUDIENCES,
                         help="default: jobdesc_audience of --conf-dir, else internal")
-    export.add_argument("--format", choices=("jobdesc", "greenhouse"), default="jobdesc")
-    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export.add_argument("--format", choices=("jobdesc", "greenhouse"), default="jobdesc",
+                        help="jobdesc (default): every role and level, as the build exports "
+                        "them; greenhouse: the jobs' interview plans in Greenhouse's names")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (default: standard output)")
     export.set_defaults(run=_export)
     return parser
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import IO, Any
 
+from .cli_help import add_command
 from .core.changes import Change, RoleDiff, word_diff
 from .core.diff import diff_snapshots
 from .core.files import declared_id, named_id
@@ -24,18 +25,22 @@ SIGNS = {"added": "+", "removed": "-", "gained": "+", "lost": "!"}
 
 def add_diff_command(commands: Any, run: Callable[[argparse.Namespace], int]) -> None:
     """The ``diff`` sub-command of the ``sphinx-jobdesc`` parser."""
-    diff = commands.add_parser(
-        "diff", help="what changed in the roles between two git revisions",
+    diff = add_command(
+        commands, "diff", summary="what changed in the roles between two git revisions",
         description="Compare the merged roles (extends and levels applied) of two git "
         "revisions, level by level: BASE against HEAD (default: the working tree); "
         "BASE may be A...B (B against the merge base of A and B).")
-    diff.add_argument("base", metavar="BASE")
-    diff.add_argument("head", nargs="?", metavar="HEAD")
+    diff.add_argument("base", metavar="BASE", help="the revision to compare with: a branch, "
+                      "tag or commit, or A...B for B against the merge base of A and B")
+    diff.add_argument("head", nargs="?", metavar="HEAD",
+                      help="the revision to compare (default: the working tree)")
     diff.add_argument("paths", nargs="*", metavar="PATH", help="role files to compare "
                       "(default: every role in the roles folder)")
     diff.add_argument("-c", "--conf-dir", metavar="DIR",
                       help="read the jobdesc_* settings from DIR/conf.py")
-    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text (default; coloured on a terminal), markdown (a pull-request "
+                      "comment) or json (schema/diff.schema.json)")
     diff.add_argument("--audience", choices=BUILD_AUDIENCES, help="public: leave out the "
                       "interview and internal items (default: jobdesc_audience, else internal)")
     diff.add_argument("--exit-code", action="store_true", help="exit with 1 when a role changed")

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from .cli_help import add_command
 from .cli_reports import add_report_options
 from .core.checks.document import document_problems
 from .core.checks.settings import LintSettings
@@ -21,8 +22,8 @@ STDIN = "-"
 
 def add_lint_command(commands: Any, run: Callable[[argparse.Namespace], int]) -> None:
     """The ``lint`` sub-command of the ``sphinx-jobdesc`` parser."""
-    lint = commands.add_parser(
-        "lint", help="lint a job ad written as plain text or Markdown",
+    lint = add_command(
+        commands, "lint", summary="lint a job ad written as plain text or Markdown",
         description="Lint job-ad text that is not a role file (a draft, an ad from "
         "elsewhere): the job-ad language rules of check, each finding at its line, and "
         "the gender-coding verdict of each text. Code in Markdown is left out.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -292,3 +293,19 @@ def test_a_base_and_its_role_report_each_problem_once(tmp_path: Path) -> None:
     result = run("check", "_company.yaml", "dev.yaml", cwd=tmp_path)
     assert [line.split(": ", 2)[:2] for line in result.stdout.splitlines()[:-1]] == [
         ["_company.yaml:2", "warning"], ["dev.yaml:7", "error"]]
+
+
+def command_parsers() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(commands.choices)
+
+
+@pytest.mark.parametrize("command", sorted(command_parsers()))
+def test_help_documents_every_option_and_the_exit_codes(command: str) -> None:
+    parser = command_parsers()[command]
+    undocumented = [a.dest for a in parser._actions if not a.help]
+    assert undocumented == []
+    text = parser.format_help()
+    codes = re.findall(r"^  ([0-3])  \S", text.split("exit codes:", 1)[1], re.MULTILINE)
+    assert codes == ["0", "1", "2", "3"]
