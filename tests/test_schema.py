@@ -98,3 +98,50 @@ def test_text_of_a_markup_rst_file_is_marked_as_markup_everywhere(tmp_path: Path
              data["requirements"]["must"][0]]
     assert [type(text).__name__ for text in texts] == ["Rst", "Rst", "Rst"]
     assert type(data["title"]) is str  # a title is a line, never markup
+
+
+#: Two-letter codes CLDR names that are not ISO 3166-1 alpha-2 country codes: groups
+#: (EU, EZ, UN), private-use codes (QO, XA, XB, XK, ZZ) and exceptional reservations
+#: (AC, CP, CQ, DG, EA, IC, TA).
+NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ",
+                 "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+
+
+def test_country_codes_are_iso_3166_alpha_2() -> None:
+    """The schema's list is CLDR's (through Babel, which Sphinx depends on) without the
+    codes that are not countries: a Babel with a new country fails this test."""
+    from babel import Locale
+
+    schema = json.loads((TESTS.parent / "sphinx_jobdesc" / "schema" / "role.schema.json")
+                        .read_text("utf8"))
+    territories = {code for code in Locale("en").territories
+                   if len(code) == 2 and code.isalpha()}
+    assert sorted(territories - NOT_COUNTRIES) == schema["$defs"]["country"]["enum"]
+    assert len(schema["$defs"]["country"]["enum"]) == 249
+
+
+def undescribed(node: object, path: str = "") -> list[str]:
+    """The properties under *node* without a ``description``, by path."""
+    found: list[str] = []
+    if not isinstance(node, dict):
+        return found
+    for key, value in node.get("properties", {}).items():
+        if isinstance(value, dict) and "description" not in value:
+            found.append(f"{path}.{key}")
+        found += undescribed(value, f"{path}.{key}")
+    for key, value in node.items():
+        if key in ("items", "additionalProperties", "patternProperties", "$defs"):
+            children = value.items() if key in ("patternProperties", "$defs") else [("", value)]
+            for name, child in children:
+                found += undescribed(child, f"{path}/{name}" if name else f"{path}[]")
+        elif key in ("oneOf", "anyOf", "allOf"):
+            for child in value:
+                found += undescribed(child, path)
+    return found
+
+
+def test_every_property_has_a_description() -> None:
+    """Editors show it on hover, and the reference is made of it."""
+    schema = json.loads((TESTS.parent / "sphinx_jobdesc" / "schema" / "role.schema.json")
+                        .read_text("utf8"))
+    assert undescribed(schema) == []

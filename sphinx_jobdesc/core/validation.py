@@ -275,9 +275,11 @@ def _scalar(schema: JsonSchema) -> Callable[[_Run, Any, _Path, Origin], Any]:
     steps: list[Callable[[Any], str | None]] = []
     if "enum" in schema:
         choices: list[Any] = schema["enum"]
-        listed = ", ".join(str(choice) for choice in choices)
-        steps.append(lambda value: None if value in choices else (
-            f"'{quoted(value)}' is not one of: {listed}{did_you_mean(value, choices)}"))
+        known = frozenset(choices)
+        # a long list (country codes) is named by its hint rather than listed
+        listed = schema.get("x-hint") or "one of: " + ", ".join(str(c) for c in choices)
+        steps.append(lambda value: None if value in known else (
+            f"'{quoted(value)}' is not {listed}{did_you_mean(value, choices)}"))
     if "pattern" in schema:
         pattern = compiled_pattern(schema["pattern"])
         form = schema.get("x-hint") or f"text matching {schema['pattern']}"
