@@ -120,14 +120,19 @@ competencies:
     description: {text}
     anchors: {{1: {text}, 2: {text}, 3: {text}, 4: {text}}}
     expectations: {{senior: {text}}}
+    calibration: {text}
 levels:
   - {{id: middle, title: {title}}}
   - {{id: senior, title: {title}, summary: {text}, responsibilities: [{text}]}}
 interview:
+  scoring: {{independent: true, same_interviewers: true, weights: {{craft: 2}}}}
   stages:
     - id: technical
       title: {title}
       duration_minutes: 30
+      interviewers: [{{role: {text}, count: 2}}, {text}]
+      beforehand: [{text}]
+      candidate_questions_minutes: 5
       purpose: {text}
       instructions: {text}
       focus: [craft]

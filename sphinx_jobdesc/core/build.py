@@ -187,31 +187,34 @@ def _interview(value: Map | None, problems: list[Problem]) -> Interview | None:
     if value is None:
         return None
     scale = tuple(RatingPoint(p["value"], p["label"]) for p in value.get("rating_scale", ()))
-    stages = tuple(
-        Stage(
-            id=stage["id"],
-            title=stage["title"],
-            duration_minutes=stage.get("duration_minutes"),
-            interviewers=_interviewers_text(stage.get("interviewers")),
-            purpose=stage.get("purpose"),
-            instructions=stage.get("instructions"),
-            focus=tuple(stage.get("focus", ())),
-            levels=tuple(stage.get("levels", ())),
-            questions=tuple(_question(q, o)
-                            for q, o in _entries(stage.get("questions"), ("text",), problems)),
-            origin=origin,
-            panel=_panel(stage.get("interviewers")),
-            beforehand=_texts(stage.get("beforehand")),
-            candidate_questions_minutes=stage.get("candidate_questions_minutes"),
-        )
-        for stage, origin in _entries(value.get("stages"), ("title",), problems)
-    )
+    stages = tuple(_stage(stage, origin, problems)
+                   for stage, origin in _entries(value.get("stages"), ("title",), problems))
     scoring = value.get("scoring")
     return Interview(scale or DEFAULT_RATING_SCALE, value.get("require_anchors", False), stages,
                      None if scoring is None else Scoring(
                          scoring.get("independent", False),
                          scoring.get("same_interviewers", False),
                          tuple(scoring.get("weights", {}).items())))
+
+
+def _stage(value: Map, origin: Origin, problems: list[Problem]) -> Stage:
+    panel = _panel(value.get("interviewers"))
+    return Stage(
+        id=value["id"],
+        title=value["title"],
+        duration_minutes=value.get("duration_minutes"),
+        interviewers=_interviewers_text(value.get("interviewers"), panel),
+        purpose=value.get("purpose"),
+        instructions=value.get("instructions"),
+        focus=tuple(value.get("focus", ())),
+        levels=tuple(value.get("levels", ())),
+        questions=tuple(_question(q, o)
+                        for q, o in _entries(value.get("questions"), ("text",), problems)),
+        origin=origin,
+        panel=panel,
+        beforehand=_texts(value.get("beforehand")),
+        candidate_questions_minutes=value.get("candidate_questions_minutes"),
+    )
 
 
 def _panel(value: Any) -> tuple[Interviewer, ...]:
@@ -222,13 +225,13 @@ def _panel(value: Any) -> tuple[Interviewer, ...]:
                  else Interviewer(entry) for entry in value)
 
 
-def _interviewers_text(value: Any) -> str | None:
-    """Who interviews, in words: the text as written, or the panel listed, each role
+def _interviewers_text(value: Any, panel: tuple[Interviewer, ...]) -> str | None:
+    """Who interviews, in words: the text as written, or the *panel* listed, each role
     after its count when there are several (a multiplication sign between them)."""
     if not isinstance(value, list):
         return value  # type: ignore[no-any-return]
     return ", ".join(f"{member.count} \u00d7 {member.role}" if member.count > 1 else member.role
-                     for member in _panel(value)) or None
+                     for member in panel) or None
 
 
 def _question(value: Map, origin: Origin) -> Question:
