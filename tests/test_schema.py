@@ -18,7 +18,7 @@ from conftest import SNIPPETS, TESTS
 
 from sphinx_jobdesc.core.loader import load_file
 from sphinx_jobdesc.core.resolve import resolve_role
-from sphinx_jobdesc.core.schema import role_schema
+from sphinx_jobdesc.core.schema import properties, role_schema
 from sphinx_jobdesc.core.validation import validate_file
 
 EXAMPLES = sorted((TESTS.parent / "example_docs" / "roles").glob("*.yaml")) + sorted(
@@ -163,3 +163,17 @@ def test_required_keys_are_the_extensions_to_check_after_merge(tmp_path: Path) -
                             markup="text").problems
     assert [(p.subtype, p.message) for p in problems] == [
         ("schema", "missing required key 'summary' in role 'missing-required'")]
+
+
+def test_an_error_in_one_value_is_one_error_in_editors() -> None:
+    """The role's keys are listed (``propertyNames``) rather than closed with
+    ``unevaluatedProperties``: with the latter, an invalid value made editors call
+    every other key of the file "unevaluated"."""
+    schema = role_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    role = {"title": "x", "summary": "y", "responsibilities": ["a"],
+            "requirements": {"must": ["b"]}, "location": {"type": "remoet"}}
+    assert [list(error.absolute_path) for error in validator.iter_errors(role)] == [
+        ["location", "type"]]
+    for node in (schema, schema["$defs"]["level"]):  # the lists name exactly the keys
+        assert node["propertyNames"]["enum"] == sorted(properties(node))

@@ -179,7 +179,8 @@ class _Compiler:
         patterns = [(compiled_pattern(p), self.node(s))
                     for p, s in schema.get("patternProperties", {}).items()]
         closed = (schema.get("additionalProperties") is False
-                  or schema.get("unevaluatedProperties") is False)
+                  or schema.get("unevaluatedProperties") is False
+                  or "propertyNames" in schema)  # the role's own keys, listed for editors
         required: list[str] = schema.get("required", [])
 
         def check(run: _Run, value: Map, path: _Path, override: bool) -> Any:
