@@ -20,8 +20,9 @@ from sphinx_jobdesc.locale import LABELS, labels
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "sphinx_jobdesc" / "schema"
                      / "role.schema.json").read_text("utf8"))
-#: Enums that are data, not words a page shows (country codes are shown as written).
-NOT_SHOWN = {"schema_version", "markup", "visibility", "country"}
+#: Enums that are data, not words a page shows (country codes are shown as written;
+#: ``propertyNames`` lists the keys of a role file, for editors).
+NOT_SHOWN = {"schema_version", "markup", "visibility", "country", "propertyNames"}
 
 
 def enums(node: Any, path: str = "") -> Iterator[tuple[str, list[Any]]]:
