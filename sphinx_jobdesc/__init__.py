@@ -28,12 +28,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .domain import setup_references
     from .freshness import setup_freshness
     from .jsonld import add_to_page
+    from .locale import add_message_catalog
     from .outdir import setup_outdir_guard
     from .paged import BreakingTables, LevelsDown
     from .templating import forget_loaded_templates
     from .transforms import SectionOrderCheck
 
     config.register(app)
+    add_message_catalog(app)
     setup_outdir_guard(app)
     add_directives(app)
     setup_references(app)

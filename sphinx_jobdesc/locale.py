@@ -1,16 +1,23 @@
 """Generated labels (headings, fact names, enum values), translatable and overridable.
 
-Labels are marked for Sphinx's message catalog ``sphinx_jobdesc`` (no
-translations ship yet, so none is registered: they read in English);
-``jobdesc_labels`` in ``conf.py`` replaces any of them by name. Label names are
-the names of :mod:`.core.vocabulary`.
+Labels are marked for Sphinx's message catalog ``sphinx_jobdesc``, shipped in
+``locales/`` (German and Russian so far): ``language = "de"`` in ``conf.py``
+switches them, and ``jobdesc_labels`` still replaces any of them by name. Label
+names are the names of :mod:`.core.vocabulary`. After editing a ``.po`` file,
+compile it: ``pybabel compile -d sphinx_jobdesc/locales -D sphinx_jobdesc``
+(``tests/test_translations.py`` fails on a stale ``.mo``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 MESSAGE_CATALOG = "sphinx_jobdesc"
 _ = get_translation(MESSAGE_CATALOG)
@@ -127,6 +134,15 @@ class Labels(dict[str, str]):
 def readable(name: str) -> str:
     """*name* (an id or enum value) as words: ``PER_DIEM`` -> "Per diem"."""
     return name.replace("_", " ").replace("-", " ").capitalize()
+
+
+#: Where the compiled catalogs are: ``locales/<language>/LC_MESSAGES/sphinx_jobdesc.mo``.
+LOCALES = os.path.join(os.path.dirname(__file__), "locales")
+
+
+def add_message_catalog(app: Sphinx) -> None:
+    """Make the labels speak the project's ``language``."""
+    app.add_message_catalog(MESSAGE_CATALOG, LOCALES)
 
 
 def labels(overrides: Mapping[str, str]) -> Labels:

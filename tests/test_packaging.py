@@ -56,7 +56,8 @@ def test_the_wheel_has_the_licence_and_the_package_data(dists: Path) -> None:
     for data in ("py.typed", "templates/jobdescription.rst.jinja",
                  "templates/design/interviewguide.rst.jinja", "schema/role.schema.json",
                  "schema/greenhouse.schema.json", "core/checks/rules/job-ad.yaml",
-                 "static/jobdesc.css"):
+                 "static/jobdesc.css", "locales/de/LC_MESSAGES/sphinx_jobdesc.mo",
+                 "locales/ru/LC_MESSAGES/sphinx_jobdesc.po"):
         assert f"sphinx_jobdesc/{data}" in names, data
     assert not any(name.startswith("tests/") for name in names)
 

@@ -121,7 +121,8 @@ class JobdescConfig:
         "are those of `:sections:` plus `must`, `nice`, `level`, `levels`, `level_summary`, "
         "`interviewguide_title`, `jobladder_title` (`{title}` is the role's title), "
         "`department`, `team`, `location`, `employment_type`, `salary`, `apply_link`, "
-        "`minutes` and the enum values (`FULL_TIME`, `YEAR`, `remote`, ...)")
+        "`minutes` and the enum values (`FULL_TIME`, `YEAR`, `remote`, ...); the labels "
+        "follow `language` (German and Russian ship), and these replace them")
     audience: str = _value(
         "internal", _one_of(BUILD_AUDIENCES), "'internal' or 'public'",
         "`internal` or `public` (see *Public and internal builds*); `-t public` or "

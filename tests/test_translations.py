@@ -1,0 +1,56 @@
+"""The generated labels in the project's language: the catalogs shipped in
+``sphinx_jobdesc/locales`` translate every label, are compiled, and switch with
+``language``; ``jobdesc_labels`` still wins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from conftest import Project, copy_snippet_roles
+
+from sphinx_jobdesc.locale import LABELS, LOCALES
+
+LANGUAGES = sorted(path.name for path in Path(LOCALES).iterdir())
+PAGE = ("Careers\n=======\n\n.. jobdescription:: backend-developer\n   :level: senior\n\n"
+        ".. interviewguide:: backend-developer\n   :level: senior\n")
+
+
+def catalog(language: str, suffix: str) -> dict[str, str]:
+    path = Path(LOCALES, language, "LC_MESSAGES", f"sphinx_jobdesc.{suffix}")
+    with path.open("rb") as file:
+        messages = read_po(file) if suffix == "po" else read_mo(file)
+    return {m.id: m.string for m in messages if m.id}
+
+
+def test_german_and_russian_ship() -> None:
+    assert {"de", "ru"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_label_is_translated_and_compiled(language: str) -> None:
+    po = catalog(language, "po")
+    assert sorted(po) == sorted(str(text) for text in LABELS.values())
+    assert all(po.values()), [msgid for msgid, text in po.items() if not text]
+    assert catalog(language, "mo") == po  # run pybabel compile after editing the .po
+
+
+@pytest.mark.parametrize(("language", "headings"), [
+    ("de", ["Auf einen Blick", "Aufgaben", "Interviewphasen", "Bewertungsbögen"]),
+    ("ru", ["Коротко", "Обязанности", "Этапы интервью", "Оценочные листы"]),
+])
+def test_the_language_switches_the_labels(project: Project, language: str,
+                                          headings: list[str]) -> None:
+    copy_snippet_roles(project)
+    project.write("conf.py", f'extensions = ["sphinx_jobdesc"]\nlanguage = "{language}"\n'
+                  'jobdesc_labels = {"benefits": "Perks"}\n')
+    project.write("index.rst", PAGE)
+    project.build("text")
+    text = project.output("index.txt")
+    assert project.warnings == []
+    for heading in headings:
+        assert heading in text, heading
+    assert "Perks" in text  # jobdesc_labels still wins
+    assert "At a glance" not in text
