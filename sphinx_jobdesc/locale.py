@@ -1,7 +1,8 @@
 """Generated labels (headings, fact names, enum values), translatable and overridable.
 
 Labels are marked for Sphinx's message catalog ``sphinx_jobdesc``, shipped in
-``locales/`` (German and Russian so far): ``language = "de"`` in ``conf.py``
+``locales/`` (German, French, Spanish, Brazilian Portuguese and Russian):
+``language = "de"`` in ``conf.py``
 switches them, and ``jobdesc_labels`` still replaces any of them by name. Label
 names are the names of :mod:`.core.vocabulary`. After editing a ``.po`` file,
 compile it: ``pybabel compile -d sphinx_jobdesc/locales -D sphinx_jobdesc``

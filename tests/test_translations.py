@@ -25,8 +25,8 @@ def catalog(language: str, suffix: str) -> dict[str, str]:
     return {m.id: m.string for m in messages if m.id}
 
 
-def test_german_and_russian_ship() -> None:
-    assert {"de", "ru"} <= set(LANGUAGES)
+def test_five_languages_ship() -> None:
+    assert {"de", "fr", "es", "pt_BR", "ru"} <= set(LANGUAGES)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -40,6 +40,9 @@ def test_every_label_is_translated_and_compiled(language: str) -> None:
 @pytest.mark.parametrize(("language", "headings"), [
     ("de", ["Auf einen Blick", "Aufgaben", "Interviewphasen", "Bewertungsbögen"]),
     ("ru", ["Коротко", "Обязанности", "Этапы интервью", "Оценочные листы"]),
+    ("fr", ["En bref", "Missions", "Étapes de l'entretien", "Grilles d'évaluation"]),
+    ("es", ["De un vistazo", "Responsabilidades", "Etapas de la entrevista"]),
+    ("pt_BR", ["Resumo", "Responsabilidades", "Etapas da entrevista", "Fichas de avaliação"]),
 ])
 def test_the_language_switches_the_labels(project: Project, language: str,
                                           headings: list[str]) -> None:

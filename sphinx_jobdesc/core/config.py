@@ -122,7 +122,7 @@ class JobdescConfig:
         "`interviewguide_title`, `jobladder_title` (`{title}` is the role's title), "
         "`department`, `team`, `location`, `employment_type`, `salary`, `apply_link`, "
         "`minutes` and the enum values (`FULL_TIME`, `YEAR`, `remote`, ...); the labels "
-        "follow `language` (German and Russian ship), and these replace them")
+        "follow `language` (de, fr, es, pt_BR and ru ship), and these replace them")
     audience: str = _value(
         "internal", _one_of(BUILD_AUDIENCES), "'internal' or 'public'",
         "`internal` or `public` (see *Public and internal builds*); `-t public` or "
