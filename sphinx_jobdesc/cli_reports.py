@@ -111,7 +111,7 @@ def github_report(files: list[str], problems: list[Problem], out: TextIO, what: 
     pull request (https://docs.github.com/actions/reference/workflow-commands)."""
     for p in problems:
         level = _GITHUB_LEVELS[p.severity]
-        title = p.rule or f"{WARNING_TYPE}.{p.subtype}"
+        title = _rule_id(p)
         where = ""
         if p.origin and level != "debug":
             where = f" file={_escape(display(p.origin[0]), True)}"
@@ -135,7 +135,8 @@ def sarif_report(files: list[str], problems: list[Problem], out: TextIO, what: s
     """A SARIF 2.1.0 log (GitHub code scanning, editors, other SARIF viewers): the lint
     rules and the check subtypes as the tool's rules, one result per problem."""
     lint_rules = {rule.id: rule for rule in rules()}
-    used = sorted({_sarif_rule_id(p) for p in problems})
+    used = sorted({_rule_id(p) for p in problems})
+    index = {rule_id: number for number, rule_id in enumerate(used)}
     descriptors = []
     for rule_id in used:
         rule = lint_rules.get(rule_id)
@@ -148,8 +149,7 @@ def sarif_report(files: list[str], problems: list[Problem], out: TextIO, what: s
         descriptors.append(descriptor)
     results = []
     for p in problems:
-        result: dict[str, Any] = {"ruleId": _sarif_rule_id(p), "ruleIndex":
-                                  used.index(_sarif_rule_id(p)),
+        result: dict[str, Any] = {"ruleId": _rule_id(p), "ruleIndex": index[_rule_id(p)],
                                   "level": _SARIF_LEVELS[p.severity],
                                   "message": {"text": p.message}}
         if p.origin:
@@ -175,7 +175,8 @@ def sarif_report(files: list[str], problems: list[Problem], out: TextIO, what: s
     out.write("\n")
 
 
-def _sarif_rule_id(problem: Problem) -> str:
+def _rule_id(problem: Problem) -> str:
+    """The lint rule that found *problem*, else its warning type (``jobdesc.posting``)."""
     return problem.rule or f"{WARNING_TYPE}.{problem.subtype}"
 
 

@@ -68,17 +68,12 @@ def _competencies(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
         name = w.oneline(competency.name)
         if not name:
             raise Fallback("a competency without a name")
-        first: list[nodes.Node] = [w.strong(name)]
-        rest: list[nodes.Node] = []
-        if competency.description:
-            if isinstance(competency.description, Rst):
-                raise Fallback("markup after a name")
-            lead, *rest_texts = plain_paragraphs(competency.description) or [""]
-            first.append(nodes.Text(f": {lead}"))
-            rest = [w.paragraph(nodes.Text(text)) for text in rest_texts]
+        paragraphs = (_led_by(w, [w.strong(name)], ": ", competency.description)
+                      if competency.description else [w.paragraph(w.strong(name))])
         if competency.calibration:
-            rest += _labelled(w, w.labels["calibration"], competency.calibration)
-        items.append(nodes.list_item("", w.paragraph(*first), *rest))
+            paragraphs += _led_by(w, [nodes.emphasis("", f"{w.labels['calibration']}:")], " ",
+                                  competency.calibration)
+        items.append(nodes.list_item("", *paragraphs))
     w.add(w.located(nodes.bullet_list("", *items, bullet="-")))
 
 
@@ -177,8 +172,7 @@ def _scorecards(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
                  *(w.blocks(f"{point.value} {' '.join(point.label.split())}")
                    for point in scale),
                  w.blocks(labels["notes"])]]
-        rows += [[w.blocks(competency.name),
-                  *([w.blocks(str(bar.get(competency.id, "")))] if bar else []), *empty]
+        rows += [[w.blocks(competency.name), *_bar_cell(w, bar, competency.id), *empty]
                  for competency in view.focus]
         rows.append([w.blocks(labels["overall"]), *([[]] if bar else []), *empty])
         w.add(w.list_table(rows, classes=["jobdesc-scorecard", "standard"],
@@ -203,7 +197,7 @@ def _debrief(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
              w.blocks(labels["mean"])]]
     for row in debrief.rows:
         rows.append([w.blocks(row.competency.name), w.blocks(row.weight),
-                     *([w.blocks(str(bar.get(row.competency.id, "")))] if bar else []),
+                     *_bar_cell(w, bar, row.competency.id),
                      *([] if rated else w.blocks("\u2014") for rated in row.rated), []])
     rows.append([w.blocks(labels["overall_score"]), [], *([[]] if bar else []),
                  *([] for _ in columns), []])
@@ -213,13 +207,19 @@ def _debrief(w: Writer, guide: Guide, context: Mapping[str, Any]) -> None:
     w.add(w.only("latex", w.raw_latex(r"\renewcommand{\arraystretch}{1}")))
 
 
-def _labelled(w: Writer, label: str, text: Any) -> list[nodes.Node]:
-    """*text* after "*Label:*", as paragraphs (the label starts the first)."""
+def _led_by(w: Writer, lead: list[nodes.Node], separator: str, text: Any) -> list[nodes.Node]:
+    """*text* as paragraphs, the first led by *lead* and *separator* ("**Name**: ...",
+    "*Calibration:* ...")."""
     if isinstance(text, Rst):
-        raise Fallback("markup after a label")
-    lead, *rest = plain_paragraphs(str(text)) or [""]
-    return [w.paragraph(nodes.emphasis("", f"{label}:"), nodes.Text(f" {lead}")),
+        raise Fallback("markup after a name or a label")
+    first, *rest = plain_paragraphs(str(text)) or [""]
+    return [w.paragraph(*lead, nodes.Text(f"{separator}{first}")),
             *(w.paragraph(nodes.Text(part)) for part in rest)]
+
+
+def _bar_cell(w: Writer, bar: Mapping[str, int], competency_id: str) -> list[list[nodes.Node]]:
+    """The cell of the hiring bar's column for *competency_id*, if the level has a bar."""
+    return [w.blocks(str(bar.get(competency_id, "")))] if bar else []
 
 
 _SLOTS: dict[str, Callable[[Writer, Guide, Mapping[str, Any]], None]] = {

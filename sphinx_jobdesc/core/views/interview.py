@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..model import (
     Competency,
@@ -82,12 +83,12 @@ class Guide:
     def for_interviewers(self) -> bool:
         return self.audience == "interviewer"
 
-    @property
+    @cached_property
     def bar(self) -> dict[str, int]:
         """The hiring bar at this level: competency id -> the lowest rating that passes."""
         return dict(self.role.bar)
 
-    @property
+    @cached_property
     def debrief(self) -> Debrief | None:
         """The debrief sheet: each rated competency's weight and the stages that rate
         it (None without scoring rules or without anything rated)."""
