@@ -132,10 +132,12 @@ def _line(change: Change, removed: Callable[[str], str], added: Callable[[str], 
     """One change on one line: ``+ responsibilities mentor: Mentor juniors``."""
     what = change.area + (f" {change.item}" if change.item and change.item not in (
         change.old, change.new) else "")
-    sign = code(SIGNS.get(change.kind, "~"))
+    value, _, kind = change.kind.rpartition(" ")  # "beforehand added": a value of an item
+    sign = code(SIGNS.get(kind, "~"))
     if change.old is None and change.new is None:  # coverage: a fact about an item
         return f"{sign} {what} {change.kind}: {plain(change.note or '')}"
-    if change.kind in SIGNS:  # a whole item: its sign says it
+    if kind in SIGNS:  # a whole item or value: its sign says it
+        what += f" {value}" if value else ""
         return f"{sign} {what}: {plain(change.new or change.old or '')}"
     note = f" ({change.note})" if change.note else ""
     if change.kind == "reworded" and change.old and change.new:

@@ -4,6 +4,7 @@ output of each comparison."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -15,8 +16,10 @@ import pytest
 from cli_run import REPO, run
 from git_handbook import FRONTEND, TAGS, git, make_repo
 
+from sphinx_jobdesc.cli_diff import write_text
 from sphinx_jobdesc.core.diff import diff_snapshots
 from sphinx_jobdesc.core.snapshots import snapshot
+from sphinx_jobdesc.core.views.history import summary
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -189,3 +192,68 @@ def test_no_roles_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("diff", "HEAD", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         2, "sphinx-jobdesc: error: no roles folder at roles\n")
+
+
+HIRING = """\
+id: backend
+title: Backend Developer
+summary: You build the services of our platform.
+responsibilities: [Build APIs]
+requirements:
+  must: [{text: Python, competencies: [coding]}]
+competencies:
+  - {id: coding, name: Coding, calibration: Rate the code you saw.}
+interview:
+  scoring: {independent: true}
+  stages:
+    - id: tech
+      title: Technical interview
+      interviewers: Two engineers
+      candidate_questions_minutes: 5
+      questions:
+        - id: cache
+          text: How would you cache this page?
+          competencies: [coding]
+          anchors: {1: No cache, 4: A cache with invalidation}
+levels:
+  - id: senior
+    title: Senior Backend Developer
+    bar: {coding: 3}
+"""
+HIRING_EDITED = (
+    HIRING.replace("calibration: Rate the code you saw.", "calibration: Rate what you saw.")
+    .replace("{independent: true}", "{independent: true, weights: {coding: 2}}")
+    .replace("interviewers: Two engineers",
+             "interviewers: [{role: Engineer, count: 2}, Priya]\n"
+             "      beforehand: [the CV]")
+    .replace("candidate_questions_minutes: 5", "candidate_questions_minutes: 10")
+    .replace("4: A cache with invalidation", "4: A cache that stays correct")
+    .replace("{coding: 3}", "{coding: 4}"))
+
+
+def test_the_hiring_bar_panel_scoring_and_anchors_are_compared(tmp_path: Path) -> None:
+    snapshots = []
+    for name, text in (("old", HIRING), ("new", HIRING_EDITED)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "backend.yaml").write_text(text)
+        snapshots.append(snapshot(str(tmp_path / name), "text"))
+    out = io.StringIO()
+    diffs = diff_snapshots(*snapshots)
+    write_text(diffs, out, colour=False)
+    assert out.getvalue() == """\
+backend (Backend Developer): changed
+  senior:
+    ~ competency coding calibration changed: Rate the code you saw. \u2192 Rate what you saw.
+    ~ bar coding changed: 3 \u2192 4
+    ~ scoring changed: independent \u2192 independent; weights coding 2
+    ~ stage tech interviewers changed: Two engineers \u2192 2 \u00d7 Engineer, Priya
+    + stage tech beforehand: the CV
+    ~ stage tech candidate questions retimed: 5 min \u2192 10 min
+    ~ question cache anchors changed: 1: No cache; 4: A cache with invalidation \u2192 1: No \
+cache; 4: A cache that stays correct
+"""
+    assert summary(diffs[0].changes) == (
+        "senior: scoring changed; 1 competency calibration changed; 1 hiring bar changed; "
+        "1 stage interviewers changed; 1 stage beforehand added; 1 stage retimed; "
+        "1 question anchors changed")
+    assert diff_snapshots(*snapshots, public=True) == []

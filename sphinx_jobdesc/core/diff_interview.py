@@ -1,11 +1,13 @@
-"""What changed in a role's interview: competencies and their anchors, stages,
-questions (reworded, re-timed, moved between stages or levels, re-mapped to other
-competencies) and, what a structured interview exists for, which must-haves a
-question assesses."""
+"""What changed in a role's interview: competencies (anchors, calibration notes),
+the hiring bar, how ratings are combined, stages (panel, what interviewers see
+beforehand, the candidate's questions), questions (reworded, re-timed, re-anchored,
+moved between stages or levels, re-mapped to other competencies) and, what a
+structured interview exists for, which must-haves a question assesses."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .changes import Change, item_key, keyed
 from .checks.interview import assessed_competencies
@@ -13,7 +15,8 @@ from .model import Question, Role, Stage
 
 
 def interview_changes(old: Role, new: Role) -> list[Change]:
-    return _competencies(old, new) + _interview(old, new) + _coverage(old, new)
+    return (_competencies(old, new) + _bar(old, new) + _scoring(old, new)
+            + _interview(old, new) + _coverage(old, new))
 
 
 def _competencies(old: Role, new: Role) -> list[Change]:
@@ -22,9 +25,52 @@ def _competencies(old: Role, new: Role) -> list[Change]:
     after = {c.id: c for c in new.competencies}
     found = keyed("competency", {k: c.name for k, c in before.items()},
                    {k: c.name for k, c in after.items()})
-    return found + [Change(None, "competency", "anchors changed", key, _anchors(c.anchors),
-                           _anchors(after[key].anchors)) for key, c in before.items()
-                    if key in after and after[key].anchors != c.anchors]
+    for key, competency in before.items():
+        if key in after:
+            found += _changed("competency", key, "anchors", _anchors(competency.anchors),
+                              _anchors(after[key].anchors))
+            found += _changed("competency", key, "calibration", competency.calibration,
+                              after[key].calibration)
+    return found
+
+
+def _bar(old: Role, new: Role) -> list[Change]:
+    """The lowest passing rating per competency: set, dropped or moved."""
+    before, after = dict(old.bar), dict(new.bar)
+    return [change for key in dict.fromkeys([*before, *after])
+            for change in _changed("bar", key, "", _rating(before.get(key)),
+                                   _rating(after.get(key)))]
+
+
+def _rating(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _scoring(old: Role, new: Role) -> list[Change]:
+    return _changed("scoring", None, "", _scoring_text(old), _scoring_text(new))
+
+
+def _scoring_text(role: Role) -> str | None:
+    scoring = role.interview.scoring if role.interview else None
+    if scoring is None:
+        return None
+    rules = [name for name, on in (("independent", scoring.independent),
+                                   ("same interviewers", scoring.same_interviewers)) if on]
+    if scoring.weights:
+        rules.append("weights " + ", ".join(f"{key} {weight:g}"
+                                            for key, weight in scoring.weights))
+    return "; ".join(rules) or "a debrief sheet"
+
+
+def _changed(area: str, key: str | None, what: str, old: str | None, new: str | None
+             ) -> list[Change]:
+    """One value of an item (*what*: its name; empty for the item's own value) that
+    differs: ``anchors changed``, ``calibration added``..."""
+    if old == new:
+        return []
+    kind = "changed" if old is not None and new is not None else \
+        "added" if old is None else "removed"
+    return [Change(None, area, f"{what} {kind}".strip(), key, old, new)]
 
 
 def _anchors(anchors: Sequence[tuple[int, str]]) -> str:
@@ -81,6 +127,8 @@ def _question_changes(questions_before: dict[str, tuple[str, Question]],
             if was != now:
                 found.append(Change(None, "question", f"{what} changed", key,
                                     ", ".join(was), ", ".join(now)))
+        found += _changed("question", key, "anchors", _anchors(question.anchors),
+                          _anchors(new_question.anchors))
         if new_question.text != question.text:
             found.append(Change(None, "question", "reworded", key, question.text,
                                 new_question.text))
@@ -94,7 +142,13 @@ def _question_changes(questions_before: dict[str, tuple[str, Question]],
 def _stage(old: Stage, new: Stage) -> list[Change]:
     found = [] if old.title == new.title else [
         Change(None, "stage", "retitled", old.id, old.title, new.title)]
-    return found + _minutes("stage", old.id, old.duration_minutes, new.duration_minutes)
+    found += _minutes("stage", old.id, old.duration_minutes, new.duration_minutes)
+    found += _changed("stage", old.id, "interviewers", old.interviewers, new.interviewers)
+    found += _changed("stage", old.id, "beforehand", "; ".join(old.beforehand) or None,
+                      "; ".join(new.beforehand) or None)
+    return found + [replace(change, area="stage", item=f"{old.id} candidate questions")
+                    for change in _minutes("", "", old.candidate_questions_minutes,
+                                           new.candidate_questions_minutes)]
 
 
 def _minutes(area: str, key: str, old: int | None, new: int | None) -> list[Change]:

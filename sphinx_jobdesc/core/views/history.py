@@ -23,6 +23,7 @@ _NOUNS = {
     "question": ("question", "questions"),
     "competency": ("competency", "competencies"),
     "level": ("level", "levels"),
+    "bar": ("hiring bar", "hiring bars"),
 }
 
 
@@ -88,4 +89,4 @@ def _phrases(changes: Sequence[Change]) -> list[str]:
         noun = _NOUNS[area][count != 1]
         sign = {"added": "+", "removed": "\u2212"}.get(kind)
         phrases.append(f"{sign}{count} {noun}" if sign else f"{count} {noun} {kind}")
-    return phrases
+    return list(dict.fromkeys(phrases))
