@@ -51,10 +51,17 @@ def generate(folder: Path, files: int) -> None:
         (folder / f"role-{index}.yaml").write_text(role_file(index, guides=True))
 
 
+#: The environment of both commands: Python writes its bytecode cache, as on a user's
+#: machine (where PYTHONDONTWRITEBYTECODE is set, every run would compile our modules
+#: again and the check would pay for it, the bare parse hardly).
+ENVIRONMENT = {name: value for name, value in os.environ.items()
+               if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of *command* in a fresh process; it must succeed."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=ENVIRONMENT)
     _, status, usage = os.wait4(process.pid, 0)
     if status != 0:
         raise SystemExit(f"{command[0]} failed with status {status}")
@@ -65,7 +72,7 @@ def instructions(command: list[str]) -> int:
     """The instructions *command* executes (callgrind's count; it must succeed)."""
     result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                              *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, check=True)
+                            env=ENVIRONMENT, text=True, check=True)
     found = re.search(r"Collected : (\d+)", result.stderr)
     if found is None:
         raise SystemExit(f"no instruction count from callgrind: {result.stderr[-500:]}")
@@ -87,6 +94,8 @@ def main() -> None:
         "check": [check, "check", str(folder)],
         "parse": [sys.executable, "-c", PARSE_ONLY, str(folder)],
     }
+    for command in commands.values():
+        timed(command)  # warm the file and bytecode caches
     if args.instructions:
         counts = {name: instructions(command) for name, command in commands.items()}
         print(f"files: {args.files}; instructions (callgrind): " + ", ".join(
@@ -94,8 +103,6 @@ def main() -> None:
         print(f"check / parse: {counts['check'] / counts['parse']:.2f}x instructions; "
               f"check: {counts['check'] / 1e6 / args.files:.1f}M per file")
         return
-    for command in commands.values():
-        timed(command)  # warm the file cache
     wall: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.repeat):

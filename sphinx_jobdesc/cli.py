@@ -273,8 +273,9 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
     seen: set[tuple[object, ...]] = set()
     problems: list[Problem] = []
     unreadable = False
+    checked: dict[str, tuple[list[Problem], bool]] = {}
     for path in files:
-        found, readable = _file_check(path, project)
+        found, readable = _file_check(path, project, checked)
         unreadable |= not readable
         for problem in found:
             where, line = problem.origin or (path, 0)
@@ -288,8 +289,19 @@ def check_files(files: Iterable[str], project: Project) -> tuple[list[Problem], 
     return problems, unreadable
 
 
-def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
-    """The problems of one role file, and whether it could be read at all."""
+def _file_check(path: str, project: Project, done: dict[str, tuple[list[Problem], bool]]
+                ) -> tuple[list[Problem], bool]:
+    """The problems of one role file, and whether it could be read at all; *done* holds
+    the files already checked (a role given and also reached as a base's dependent is
+    checked once)."""
+    key = os.path.abspath(path)
+    if key not in done:
+        done[key] = _unchecked_file(path, project, done)
+    return done[key]
+
+
+def _unchecked_file(path: str, project: Project, done: dict[str, tuple[list[Problem], bool]]
+                    ) -> tuple[list[Problem], bool]:
     checked = validated_file(path, project.markup)
     data = checked.data
     if data is None:  # a YAML syntax error is a problem; a file that cannot be read is not
@@ -298,7 +310,7 @@ def _file_check(path: str, project: Project) -> tuple[list[Problem], bool]:
     if role_id.startswith("_"):  # a base: its own text, and the roles built on it
         problems = [*checked.problems, *file_problems(path, checked.texts, project.checks)]
         for dependent in _extending(role_id, path, project):
-            problems += _file_check(dependent, project)[0]
+            problems += _file_check(dependent, project, done)[0]
         return problems, True
     levels: list[str | None] = [level["id"] for level in data.get("levels", ())]
     return _levels_check(path, levels, project), True
