@@ -21,7 +21,7 @@ from sphinx.testing.util import SphinxTestApp
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 # Property tests: a short profile for every run, a long one to run by hand
-# (``pytest tests/test_properties.py --hypothesis-profile=long``, see README).
+# (``pytest tests/test_properties.py --hypothesis-profile=long``, see docs/development.md).
 settings.register_profile("ci", max_examples=50, deadline=None)
 settings.register_profile("long", max_examples=10_000, deadline=None)
 settings.load_profile("ci")

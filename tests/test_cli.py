@@ -249,7 +249,7 @@ def test_hostile_files_are_findings_not_crashes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("conf_dir", ["example_docs", "./example_docs", "example_docs/"])
 def test_conf_dir_may_be_any_relative_folder(conf_dir: str) -> None:
-    """As in the README and the pre-commit hook's example (``--conf-dir docs``)."""
+    """As in the docs and the pre-commit hook's example (``--conf-dir docs``)."""
     result = run("check", "--conf-dir", conf_dir)
     assert result.stderr == ""
     assert is_example_report(result, "example_docs/")

@@ -69,9 +69,11 @@ def test_the_sdist_holds_what_its_tests_need(dists: Path, tmp_path: Path) -> Non
     root = tmp_path / f"sphinx_jobdesc-{sphinx_jobdesc.__version__}"
     for name in ("LICENSE", "CHANGELOG.md", "CONTRIBUTING.md", ".pre-commit-hooks.yaml",
                  "tests/conftest.py", "tests/snapshots", "tests/roots", "tests/snippets",
-                 "tests/fixtures/lint-corpus.yaml", "example_docs/conf.py"):
+                 "tests/fixtures/lint-corpus.yaml", "example_docs/conf.py", "docs/conf.py",
+                 "docs/_ext/jobdesc_reference.py", "docs/tutorial/roles/backend-developer.yaml"):
         assert (root / name).exists(), name
     assert not (root / "example_docs" / "_build").exists()
+    assert not (root / "docs" / "_build").exists()
     # and a part of the suite runs from it, against its own copy of the package
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",

@@ -8,7 +8,7 @@ markers, trailing ``::``, quotes and dashes), every value a page is meant to
 show is in that page's HTML and text output (the catalogue's, too), and the pages' structure (their
 sections, with depth and id, and their list items and table rows) is exactly
 that of the same roles with plain ASCII text. A batch of roles is built once
-per example and builder; CI runs the ``ci`` profile, the README the long run.
+per example and builder; CI runs the ``ci`` profile, docs/development.md the long run.
 """
 
 from __future__ import annotations

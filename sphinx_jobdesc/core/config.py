@@ -2,7 +2,7 @@
 
 :class:`JobdescConfig` is the declaration: each field has its default, a
 validator, what Sphinx rebuilds when it changes and the description the
-README's table is generated from (``sphinx_jobdesc/reference.py``). The Sphinx
+docs' reference table is generated from (``sphinx_jobdesc/reference.py``). The Sphinx
 layer registers and validates the fields (``sphinx_jobdesc/config.py``), the
 command line reads a ``conf.py`` into the same class, and the directives, the
 export and the checks read its typed, immutable values.
@@ -77,7 +77,7 @@ def _value(default: Any, valid: Callable[[Any], bool], expected: str, descriptio
            shown: str = "", rebuild: Literal["", "env"] = "env") -> Any:
     """A configuration field. *default* is immutable here (a tuple, a read-only mapping);
     :func:`sphinx_default` gives the list or dict users write in ``conf.py``.
-    *shown* is the README's default column, when the default is too long to show."""
+    *shown* is the docs' default column, when the default is too long to show."""
     metadata = {"default": default, "valid": valid, "expected": expected,
                 "description": description, "shown": shown, "rebuild": rebuild}
     if isinstance(default, Mapping):  # unhashable: dataclasses want a factory

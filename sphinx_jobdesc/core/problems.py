@@ -40,7 +40,7 @@ Subtype = Literal[
     "git",
 ]
 
-#: What each subtype means, as the README's table of warnings says it (Markdown).
+#: What each subtype means, as the docs' table of warnings says it (Markdown).
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     "config": (
         "a `jobdesc_*` value in `conf.py` is invalid (its default is used), or "

@@ -21,7 +21,6 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -40,6 +39,7 @@ from ..locale import labels
 from ..report import tell, warn
 from ..template_files import bundled_lookups
 from ..templating import Heading, environment, render
+from .options import COMMON, LEVEL, Option, option_spec
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +59,13 @@ class TemplateDirective(SphinxDirective):
     title_label: ClassVar[str | None] = None
 
     has_content = False
-    option_spec: ClassVar[dict[str, object]] = {
-        "sections": directives.unchanged,
-        "heading": directives.unchanged,
-        "layout": directives.unchanged,
-        "template": directives.unchanged_required,
-        "name": directives.unchanged_required,
-        "class": directives.class_option,
-        "debug": directives.flag,
-    }
+    #: The options, each declared once (see :mod:`.options`); ``option_spec`` follows.
+    declared_options: ClassVar[dict[str, Option]] = COMMON
+    option_spec: ClassVar[dict[str, object]] = option_spec(COMMON)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.option_spec = option_spec(cls.declared_options)
 
     @cached_property
     def reported(self) -> set[tuple[Problem, str]]:
@@ -252,10 +250,7 @@ class RoleDirective(TemplateDirective):
     """A directive that renders one role file: find it, resolve it, render it."""
 
     required_arguments = 1
-    option_spec: ClassVar[dict[str, object]] = {
-        **TemplateDirective.option_spec,
-        "level": directives.unchanged_required,
-    }
+    declared_options: ClassVar[dict[str, Option]] = {"level": LEVEL, **COMMON}
 
     def run(self) -> list[nodes.Node]:
         config = self.jobdesc_config

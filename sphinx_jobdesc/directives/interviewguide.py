@@ -15,17 +15,24 @@ from ..doctrees import interviewguide as interviewguide_doctree
 from ..doctrees.writer import Writer
 from ..report import warn
 from .base import RoleDirective
+from .options import LEVEL, Option
 
 
 class InterviewGuideDirective(RoleDirective):
     kind = "interviewguide"
     all_sections = INTERVIEWGUIDE_SECTIONS
     title_label = "interviewguide_title"
-    option_spec: ClassVar[dict[str, object]] = {
-        **RoleDirective.option_spec,
-        "stages": directives.unchanged,
-        "audience": directives.unchanged,
-        "scorecard": directives.unchanged,
+    declared_options: ClassVar[dict[str, Option]] = {
+        **RoleDirective.declared_options,
+        "level": LEVEL.meaning_for("only the stages and questions that apply to that level "
+                                   "(`levels:` on a stage or question)"),
+        "stages": Option(directives.unchanged, "stage ids", "which stages, in which order"),
+        "audience": Option(
+            directives.unchanged, "`interviewer` (default), `candidate`",
+            "`candidate` shows only stage names, durations and purposes: no questions, "
+            "anchors, instructions or scorecards"),
+        "scorecard": Option(directives.unchanged, "`on` (default), `off`",
+                            "whether the scorecards are shown"),
     }
 
     def write_nodes(self, writer: Writer, context: Mapping[str, Any]) -> None:

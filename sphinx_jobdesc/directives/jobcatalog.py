@@ -16,18 +16,26 @@ from ..core.vocabulary import JOBCATALOG_COLUMNS
 from ..domain import jobdesc_domain
 from ..report import warn
 from .base import TemplateDirective
+from .options import COMMON, Option
 
 
 class JobCatalogDirective(TemplateDirective):
     kind = "jobcatalog"
     required_arguments = 0
-    option_spec: ClassVar[dict[str, object]] = {
-        **{k: v for k, v in TemplateDirective.option_spec.items() if k != "sections"},
-        "family": directives.unchanged,
-        "team": directives.unchanged,
-        "location": directives.unchanged,
-        "columns": directives.unchanged,
-        "sort": directives.unchanged,
+    declared_options: ClassVar[dict[str, Option]] = {
+        **{name: option for name, option in COMMON.items() if name != "sections"},
+        "family": Option(directives.unchanged, "families, comma-separated",
+                         "only roles of one of these families (case does not matter)"),
+        "team": Option(directives.unchanged, "teams, comma-separated",
+                       "only roles of one of these teams (case does not matter)"),
+        "location": Option(directives.unchanged, "`onsite`, `hybrid`, `remote`",
+                           "only roles with one of these location types"),
+        "columns": Option(directives.unchanged,
+                          "`title`, `family`, `levels`, `team`, `location`, `salary`",
+                          "which columns, in which order"),
+        "sort": Option(directives.unchanged, "a column, `-column` for descending",
+                       "the order of rows (default `title`; `salary` sorts by the lower "
+                       "bound, roles without one last)"),
     }
 
     def run(self) -> list[nodes.Node]:

@@ -23,17 +23,25 @@ from ..domain import Rendering, jobdesc_domain
 from ..jsonld import note_posting
 from .base import RoleDirective
 from .jobhistory import history_of
+from .options import NO_INDEX, Option
 
 
 class JobDescriptionDirective(RoleDirective):
     kind = "jobdescription"
     all_sections = JOBDESCRIPTION_SECTIONS
-    option_spec: ClassVar[dict[str, object]] = {
-        **RoleDirective.option_spec,
-        "canonical": directives.flag,
-        "posting": directives.flag,
-        "no-index": directives.flag,
-        "noindex": directives.flag,
+    declared_options: ClassVar[dict[str, Option]] = {
+        **RoleDirective.declared_options,
+        "canonical": Option(
+            directives.flag, "(flag)",
+            "where `:job:` links go, and the one page that carries the JobPosting, when the "
+            "same role (level) is rendered on several pages (default: the first page, in name "
+            "order)"),
+        "posting": Option(
+            directives.flag, "(flag)",
+            "give a family page (a role with levels, no `:level:`) a JobPosting; by default "
+            "only a level, or a role without levels, is a job to post"),
+        "no-index": NO_INDEX,
+        "noindex": NO_INDEX.meaning_for("the same as `:no-index:`"),
     }
 
     def write_nodes(self, writer: Writer, context: Mapping[str, Any]) -> None:

@@ -18,7 +18,8 @@ from ..core.views.history import build_history
 from ..core.vocabulary import JOBHISTORY_SECTIONS
 from ..domain import jobdesc_domain
 from ..report import warn
-from .base import RoleDirective, TemplateDirective
+from .base import RoleDirective
+from .options import COMMON, LEVEL, Option
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -59,11 +60,14 @@ class JobHistoryDirective(RoleDirective):
     kind = "jobhistory"
     all_sections = JOBHISTORY_SECTIONS
     title_label = "jobhistory_title"
-    option_spec: ClassVar[dict[str, object]] = {
-        **TemplateDirective.option_spec,
-        "level": directives.unchanged_required,
-        "limit": directives.positive_int,
-        "since": directives.unchanged_required,
+    declared_options: ClassVar[dict[str, Option]] = {
+        "level": LEVEL.meaning_for("that level's changes only (and those every level "
+                                   "shares)"),
+        **COMMON,
+        "limit": Option(directives.positive_int, "a number", "at most this many commits"),
+        "since": Option(directives.unchanged_required,
+                        "a date (`YYYY-MM-DD`) or a revision (`v2.0`, a commit)",
+                        "commits from that date on"),
     }
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:

@@ -13,17 +13,20 @@ from ..core.resolve import resolve_levels
 from ..core.views.ladder import build_ladder
 from ..core.vocabulary import JOBLADDER_SECTIONS, LADDER_SHOWS
 from ..report import warn
-from .base import RoleDirective, TemplateDirective
+from .base import RoleDirective
+from .options import COMMON, Option
 
 
 class JobLadderDirective(RoleDirective):
     kind = "jobladder"
     all_sections = JOBLADDER_SECTIONS
     title_label = "jobladder_title"
-    option_spec: ClassVar[dict[str, object]] = {
-        **TemplateDirective.option_spec,
-        "levels": directives.unchanged,
-        "show": directives.unchanged,
+    declared_options: ClassVar[dict[str, Option]] = {
+        **COMMON,
+        "levels": Option(directives.unchanged, "level ids", "which levels (in ladder order)"),
+        "show": Option(directives.unchanged, "`added` (default), `full`",
+                       "`full`: every column shows its whole level, new and changed items "
+                       "marked; `added`: each column what its level adds, changes and drops"),
     }
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:

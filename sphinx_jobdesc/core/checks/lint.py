@@ -43,7 +43,7 @@ class Rule:
 
     id: str
     name: str
-    #: What it finds, in a few words (the README's table of rules).
+    #: What it finds, in a few words (the docs' table of rules).
     finds: str
     severity: Severity
     categories: tuple[str, ...]
