@@ -1,10 +1,10 @@
 """sphinx-jobdesc: job descriptions and interview guides from versioned role files.
 
 ``setup()`` is the table of contents of the extension: configuration values,
-the audience guard on the output folder, directives, the domain behind
-``:job:`` links, which pages are read or written again, checks on the finished
-page, tables for print and plain text, the stylesheet, the JobPosting in the
-page's head and the export.
+translations (labels and role text), the audience guard on the output folder,
+directives, the domain behind ``:job:`` links, which pages are read or written
+again, checks on the finished page, tables for print and plain text, the
+stylesheet, the JobPosting in the page's head and the export.
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .paged import BreakingTables, LevelsDown
     from .templating import forget_loaded_templates
     from .transforms import SectionOrderCheck
+    from .translation import setup_translation
 
     config.register(app)
     add_message_catalog(app)
+    setup_translation(app)
     setup_outdir_guard(app)
     add_directives(app)
     setup_references(app)

@@ -315,14 +315,19 @@ def test_text_after_generated_sections_is_reported(project: Project) -> None:
     ]
 
 
-def test_generated_text_is_not_offered_for_translation(project: Project) -> None:
+def test_generated_labels_are_not_offered_for_translation_role_text_is(project: Project
+                                                                          ) -> None:
+    """The labels come translated with the extension; role text is the page's to translate
+    (tests/test_role_text_translation.py), once per text, as written."""
     project.write("roles/backend.yaml", MINIMAL)
     project.write("index.rst", "Careers\n=======\n\nWe are hiring.\n\n"
                   ".. jobdescription:: backend\n")
     project.build("gettext")
     pot = project.output("index.pot")
     assert 'msgid "We are hiring."' in pot
-    assert "Builds APIs" not in pot
+    assert pot.count('msgid "Builds APIs."') == 1
+    assert 'msgid "Responsibilities"' not in pot
+    assert project.warnings == []
 
 
 def test_raw_html_in_plain_text_is_shown_as_text(project: Project) -> None:

@@ -39,6 +39,7 @@ from ..locale import labels
 from ..report import tell, warn
 from ..template_files import bundled_lookups
 from ..templating import Heading, environment, render
+from ..translation import Localizer
 from .options import COMMON, LEVEL, Option, option_spec
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,19 @@ class TemplateDirective(SphinxDirective):
         """The problems this directive has reported, with their consequences (several
         levels share many)."""
         return set()
+
+    @cached_property
+    def localizer(self) -> Localizer:
+        """The page's translations of role text, and the texts a gettext build extracts."""
+        return Localizer(self.env)
+
+    def localized(self, role: Role) -> Role:
+        """*role* in the page's language (see :mod:`..translation`)."""
+        role, refused = self.localizer.role(role)
+        for text, reason in refused:
+            warn(f"the translation of {' '.join(text.split())[:60]!r} is shown untranslated: "
+                 f"{reason}", "markup", self.get_location())
+        return role
 
     @cached_property
     def jobdesc_config(self) -> JobdescConfig:
@@ -263,11 +277,11 @@ class RoleDirective(TemplateDirective):
         self.report(resolution.problems)
         if resolution.role is None:
             return []
-        role = for_audience(resolution.role, config.audience)
+        role = self.localized(for_audience(resolution.role, config.audience))
         context = self.context(role, path, config)
         output = self.render_template({"role": role, **context}, self.anchor(role),
                                       self.page_title(role))
-        return self.finish(role, output)
+        return self.finish(role, output) + self.localizer.messages(*self.get_source_info())
 
     def context(self, role: Role, path: str, config: JobdescConfig) -> dict[str, object]:
         """What this directive's template needs beyond the role (read from *path*),

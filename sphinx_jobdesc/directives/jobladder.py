@@ -43,7 +43,7 @@ class JobLadderDirective(RoleDirective):
                                          markup=config.markup, checks=config.check_settings):
             self.report(resolution.problems)
             if resolution.role is not None:
-                levels.append(for_audience(resolution.role, config.audience))
+                levels.append(self.localized(for_audience(resolution.role, config.audience)))
         return {"ladder": build_ladder(role, levels, show)}
 
     def anchor(self, role: Role) -> str:
