@@ -137,7 +137,7 @@ def _minutes(context: Context, value: int | None) -> str:
 @pass_context
 def _facts(context: Context, role: Role) -> list[tuple[str, str]]:
     return facts(role, context["labels"], context.get("reports_to_title"),
-                 context.get("last_changed"))
+                 context.get("last_changed"), context.get("locale"))
 
 
 @pass_context
@@ -147,7 +147,8 @@ def _location(context: Context, location: Location | None) -> str:
 
 @pass_context
 def _salary(context: Context, compensation: Compensation | None) -> str:
-    return salary_range(compensation, context["labels"]) if compensation else ""
+    return (salary_range(compensation, context["labels"], context.get("locale"))
+            if compensation else "")
 
 
 _LATEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {

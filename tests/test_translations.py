@@ -1,6 +1,7 @@
 """The generated labels in the project's language: the catalogs shipped in
 ``sphinx_jobdesc/locales`` translate every label, are compiled, and switch with
-``language``; ``jobdesc_labels`` still wins."""
+``language``; ``jobdesc_labels`` still wins; salaries are written as the language
+writes numbers."""
 
 from __future__ import annotations
 
@@ -38,11 +39,16 @@ def test_every_label_is_translated_and_compiled(language: str) -> None:
 
 
 @pytest.mark.parametrize(("language", "headings"), [
-    ("de", ["Auf einen Blick", "Aufgaben", "Interviewphasen", "Bewertungsbögen"]),
-    ("ru", ["Коротко", "Обязанности", "Этапы интервью", "Оценочные листы"]),
-    ("fr", ["En bref", "Missions", "Étapes de l'entretien", "Grilles d'évaluation"]),
-    ("es", ["De un vistazo", "Responsabilidades", "Etapas de la entrevista"]),
-    ("pt_BR", ["Resumo", "Responsabilidades", "Etapas da entrevista", "Fichas de avaliação"]),
+    ("de", ["Auf einen Blick", "Aufgaben", "Interviewphasen", "Bewertungsbögen",
+            "EUR 85.000\u2013105.000"]),
+    ("ru", ["Коротко", "Обязанности", "Этапы интервью", "Оценочные листы",
+            "EUR 85\u00a0000\u2013105\u00a0000"]),
+    ("fr", ["En bref", "Missions", "Étapes de l'entretien", "Grilles d'évaluation",
+            "EUR 85\u202f000\u2013105\u202f000"]),
+    ("es", ["De un vistazo", "Responsabilidades", "Etapas de la entrevista",
+            "EUR 85.000\u2013105.000"]),
+    ("pt_BR", ["Resumo", "Responsabilidades", "Etapas da entrevista", "Fichas de avaliação",
+               "EUR 85.000\u2013105.000"]),
 ])
 def test_the_language_switches_the_labels(project: Project, language: str,
                                           headings: list[str]) -> None:

@@ -117,7 +117,8 @@ class TemplateDirective(SphinxDirective):
         heading_mode = self.heading_mode(config)
         layout = self.layout(config)
         full_context = {"sections": self.shown_sections, "labels": labels(config.labels),
-                        "heading_mode": heading_mode, "layout": layout, **context}
+                        "locale": self.env.config.language, "heading_mode": heading_mode,
+                        "layout": layout, **context}
         produced = (self.written(full_context, layout, config)
                     or self.parsed(full_context, layout, config))
         if produced is None:

@@ -19,7 +19,8 @@ def write(writer: Writer, context: Mapping[str, Any]) -> None:
 
 
 def _facts(w: Writer, role: Role, context: Mapping[str, Any]) -> None:
-    rows = facts(role, w.labels, context.get("reports_to_title"), context.get("last_changed"))
+    rows = facts(role, w.labels, context.get("reports_to_title"), context.get("last_changed"),
+                 context.get("locale"))
     if rows:
         w.heading("facts")
         w.add(w.list_table([[w.blocks(w.labels[name]), w.blocks(value)] for name, value in rows],

@@ -6,11 +6,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from babel.core import UnknownLocaleError
+from babel.numbers import format_decimal
+
 from ..markup import Rst, escape
 from ..model import Compensation, Location, Role
 
 
-def amount(value: float) -> str:
+def amount(value: float, locale: str | None = None) -> str:
+    """A salary amount as the page's language writes numbers ("82,000" in English,
+    "82.000" in German); without a language, English."""
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.00"
+    if locale:
+        try:
+            return format_decimal(value, format=pattern, locale=locale)
+        except (UnknownLocaleError, ValueError):  # a language Babel does not know
+            pass
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
@@ -24,18 +35,22 @@ def location_text(location: Location, labels: Mapping[str, str]) -> str:
     return ": ".join(part for part in (kind, places) if part)
 
 
-def salary_range(compensation: Compensation, labels: Mapping[str, str]) -> str:
+def salary_range(compensation: Compensation, labels: Mapping[str, str],
+                 locale: str | None = None) -> str:
     """"EUR 70,000-90,000 per year" (with an en dash); empty without amounts."""
-    amounts = [amount(v) for v in (compensation.min, compensation.max) if v is not None]
+    amounts = [amount(v, locale) for v in (compensation.min, compensation.max)
+               if v is not None]
     span = "\u2013".join(dict.fromkeys(amounts))  # an en dash
     period = labels.get(compensation.period, "") if compensation.period and span else ""
     return " ".join(part for part in (compensation.currency if span else "", span, period) if part)
 
 
-def salary_text(compensation: Compensation, labels: Mapping[str, str]) -> str | Rst:
+def salary_text(compensation: Compensation, labels: Mapping[str, str],
+                locale: str | None = None) -> str | Rst:
     """The salary range, then the note as a paragraph: plain text unless the note is
     ``markup: rst``."""
-    parts = [part for part in (salary_range(compensation, labels), compensation.note) if part]
+    parts = [part for part in (salary_range(compensation, labels, locale), compensation.note)
+             if part]
     if isinstance(compensation.note, Rst):
         return Rst("\n\n".join(escape(part) for part in parts))
     return "\n\n".join(parts)
@@ -50,9 +65,10 @@ def job_link(text: Any, target: str) -> Rst:
 
 
 def facts(role: Role, labels: Mapping[str, str], reports_to_title: str | None,
-          last_changed: str | None = None) -> list[tuple[str, str]]:
+          last_changed: str | None = None, locale: str | None = None) -> list[tuple[str, str]]:
     """The at-a-glance rows of *role*: (label name, text), only those that have a value,
-    in the order of :data:`~..vocabulary.FACTS`."""
+    in the order of :data:`~..vocabulary.FACTS`; numbers as *locale* (the page's
+    language) writes them."""
     rows: list[tuple[str, str]] = []
     if role.level is not None:
         rows.append(("level", role.level.title))
@@ -68,7 +84,8 @@ def facts(role: Role, labels: Mapping[str, str], reports_to_title: str | None,
     if role.employment_type:
         rows.append(("employment_type",
                      ", ".join(labels.get(kind, kind) for kind in role.employment_type)))
-    if role.compensation is not None and (text := salary_text(role.compensation, labels)):
+    if role.compensation is not None and (
+            text := salary_text(role.compensation, labels, locale)):
         rows.append(("salary", text))
     if last_changed:
         rows.append(("last_changed", last_changed))
