@@ -107,8 +107,8 @@ def _text(text: str, translate: Callable[[str], str], refused: list[tuple[str, s
         return text
     if not isinstance(text, Rst):
         return words  # plain text stays plain, whatever it says
-    value, reason = markup.role_text(words, rst=True)
-    if reason is None and isinstance(value, Rst):
-        return value
-    refused.append((text, reason or "the translation is not reStructuredText role text may use"))
+    reason = markup.refusal(words) or markup.looks_like_html(words)
+    if reason is None:
+        return Rst(words)
+    refused.append((text, reason))
     return text

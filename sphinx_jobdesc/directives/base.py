@@ -81,11 +81,11 @@ class TemplateDirective(SphinxDirective):
 
     def localized(self, role: Role) -> Role:
         """*role* in the page's language (see :mod:`..translation`)."""
-        role, refused = self.localizer.role(role)
-        for text, reason in refused:
-            warn(f"the translation of {' '.join(text.split())[:60]!r} is shown untranslated: "
-                 f"{reason}", "markup", self.get_location())
-        return role
+        translated, refused = self.localizer.role(role)
+        self.report([Problem("markup", f"the translation of {' '.join(text.split())[:60]!r} "
+                             f"is shown untranslated: {reason}", role.origin)
+                     for text, reason in refused])
+        return translated
 
     @cached_property
     def jobdesc_config(self) -> JobdescConfig:
