@@ -5,15 +5,17 @@ writes numbers."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from conftest import Project, copy_snippet_roles
+from conftest import SPHINX_BUILD, Project, copy_snippet_roles
 
 from sphinx_jobdesc.locale import LABELS, LOCALES
 
+EXAMPLE_DOCS = Path(__file__).parent.parent / "example_docs"
 LANGUAGES = sorted(path.name for path in Path(LOCALES).iterdir())
 PAGE = ("Careers\n=======\n\n.. jobdescription:: backend-developer\n   :level: senior\n\n"
         ".. interviewguide:: backend-developer\n   :level: senior\n")
@@ -63,3 +65,22 @@ def test_the_language_switches_the_labels(project: Project, language: str,
         assert heading in text, heading
     assert "Perks" in text  # jobdesc_labels still wins
     assert "At a glance" not in text
+
+
+@pytest.mark.parametrize(("language", "senior", "interview"), [
+    ("de", ["Auf einen Blick", "Anforderungen", "EUR 82.000\u201398.000 pro Jahr"],
+     ["Interviewphasen"]),
+    ("ru", ["Коротко", "Требования", "EUR 82\u00a0000\u201398\u00a0000 в год"],
+     ["Этапы интервью"]),
+])
+def test_the_example_handbook_in_german_and_russian(tmp_path: Path, language: str,
+                                                    senior: list[str],
+                                                    interview: list[str]) -> None:
+    result = subprocess.run(
+        [*SPHINX_BUILD, "-q", "-W", "-b", "text", "-D", f"language={language}",
+         str(EXAMPLE_DOCS), str(tmp_path / "out"), "-d", str(tmp_path / "doctrees")],
+        capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    for page, expected in (("backend-senior", senior), ("backend-interview", interview)):
+        text = (tmp_path / "out" / "careers" / f"{page}.txt").read_text("utf8")
+        assert all(words in text for words in expected), (page, expected)
