@@ -25,7 +25,14 @@ from jinja2.runtime import Context
 from .core.markup import Rst, escape
 from .core.model import Compensation, Location, Role
 from .core.problems import Origin, Problem
-from .core.views.jobdescription import amount, facts, job_link, location_text, salary_range
+from .core.views.jobdescription import (
+    amount,
+    date_text,
+    facts,
+    job_link,
+    location_text,
+    salary_range,
+)
 from .template_files import BUNDLED_TEMPLATES, dependencies, forget_lookups
 
 _ADORNMENTS = {1: "=", 2: "-", 3: "~"}
@@ -146,6 +153,16 @@ def _location(context: Context, location: Location | None) -> str:
 
 
 @pass_context
+def _amount(context: Context, value: float) -> str:
+    return amount(value, context.get("locale"))
+
+
+@pass_context
+def _date(context: Context, iso: str) -> str:
+    return date_text(iso, context.get("locale"))
+
+
+@pass_context
 def _salary(context: Context, compensation: Compensation | None) -> str:
     return (salary_range(compensation, context["labels"], context.get("locale"))
             if compensation else "")
@@ -195,9 +212,9 @@ def _new_environment(templates_path: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=amount, slug=_slug,
-                       minutes=_minutes, nest=_nest, location=_location, salary=_salary,
-                       job=job_link, latex=latex)
+    env.filters.update(indent=_indent, oneline=_oneline, link=_link, amount=_amount,
+                       date=_date, slug=_slug, minutes=_minutes, nest=_nest,
+                       location=_location, salary=_salary, job=job_link, latex=latex)
     env.globals.update(heading=_heading, anchor=_anchor, facts=_facts)
     return env
 

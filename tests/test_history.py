@@ -117,6 +117,14 @@ def test_a_job_description_says_when_its_role_last_changed(repo: Path, tmp_path:
     assert re.findall(r"Last changed\s*\|\s*(\S+)", facts) == [DAYS["coverage"], DAYS["base"]]
 
 
+def test_dates_are_written_as_the_language_writes_them(repo: Path, tmp_path: Path) -> None:
+    """German: the medium date of CLDR; English (above) keeps git's ISO dates."""
+    build(repo, tmp_path, "text", "-D", "language=de")
+    facts = (tmp_path / "role.txt").read_text()
+    assert re.findall(r"Zuletzt geändert\s*\|\s*(\S+)", facts) == ["15.07.2026", "15.03.2026"]
+    assert "* **15.05.2026** " in (tmp_path / "index.txt").read_text()
+
+
 def test_a_level_shows_its_own_and_the_shared_changes(repo: Path, text_output: str) -> None:
     h = hashes(repo)
     senior = lines(text_output)[6:]

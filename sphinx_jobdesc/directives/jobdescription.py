@@ -16,6 +16,7 @@ from ..core.files import title_of
 from ..core.model import Role
 from ..core.problems import location
 from ..core.views.history import build_history
+from ..core.views.jobdescription import date_text
 from ..core.vocabulary import JOBDESCRIPTION_SECTIONS
 from ..doctrees import jobdescription as jobdescription_doctree
 from ..doctrees.writer import Writer
@@ -75,7 +76,7 @@ class JobDescriptionDirective(RoleDirective):
         history = history_of(self.env, folder, config.markup, config.audience == "public")
         lines = build_history(history.roles.get(role.id, ()), history.limit,
                               level=role.level.id if role.level else None, limit=1).lines
-        return lines[0].date if lines else None
+        return date_text(lines[0].date, self.env.config.language) if lines else None
 
     def finish(self, role: Role, output: list[nodes.Node]) -> list[nodes.Node]:
         """Record the page's JobPosting, and make this rendering a link target

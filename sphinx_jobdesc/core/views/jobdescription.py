@@ -3,10 +3,12 @@ glance") and the words for its location and pay."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from babel.core import UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..markup import Rst, escape
@@ -23,6 +25,18 @@ def amount(value: float, locale: str | None = None) -> str:
         except (UnknownLocaleError, ValueError):  # a language Babel does not know
             pass
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def date_text(iso: str, locale: str | None = None) -> str:
+    """A date (``2026-11-20``) as the page's language writes it ("20.11.2026" in
+    German); ISO 8601 in English and without a language, as git and the role files
+    write it."""
+    if locale and not locale.startswith("en"):
+        try:
+            return format_date(datetime.date.fromisoformat(iso), format="medium", locale=locale)
+        except (UnknownLocaleError, ValueError):
+            pass
+    return iso
 
 
 def location_text(location: Location, labels: Mapping[str, str]) -> str:
