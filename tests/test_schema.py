@@ -9,6 +9,8 @@ is rejected by both.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -177,3 +179,18 @@ def test_an_error_in_one_value_is_one_error_in_editors() -> None:
         ["location", "type"]]
     for node in (schema, schema["$defs"]["level"]):  # the lists name exactly the keys
         assert node["propertyNames"]["enum"] == sorted(properties(node))
+
+
+def test_check_jsonschema_agrees_with_the_loader() -> None:
+    """What a CI job or an editor gets from the published schema with the usual tool,
+    ``check-jsonschema``: every example valid, every invalid fixture refused (its own
+    YAML parser, not ours)."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    schema = str(resources.files("sphinx_jobdesc").joinpath("schema/role.schema.json"))
+    valid = subprocess.run([str(tool), "--schemafile", schema, *map(str, EXAMPLES)],
+                           capture_output=True, text=True)
+    assert valid.returncode == 0, valid.stdout
+    invalid = subprocess.run([str(tool), "--schemafile", schema, "--verbose",
+                              *map(str, INVALID)], capture_output=True, text=True)
+    assert invalid.returncode == 1
+    assert [path for path in INVALID if f"{path}::" not in invalid.stdout] == []
