@@ -42,6 +42,7 @@ TRANSLATIONS = {
     "You build *our* services.": "Du baust *unsere* Dienste.",  # plain: stars as written
     "You write **clear** docs.": "Du schreibst **klare** Doku.",  # rst: bold
     "Edit the *handbook*": ".. raw:: html\n\n   <script>alert(1)</script>",  # refused
+    "Review code": "<!--<script>alert(2)</script>\u2028.. raw:: html\v:ref:`x`",  # plain
 }
 
 
@@ -107,12 +108,18 @@ def test_a_build_in_the_language_shows_the_translations(german: tuple[str, str])
     page, _ = german
     assert "REST-APIs entwerfen und dokumentieren" in page
     assert "Design and document REST APIs" not in page
-    assert "Review code" in page  # untranslated: as written
+    assert "Python in production" in page  # untranslated: as written
     assert "Aufgaben" in page  # the labels follow the language too
 
 
 def test_a_plain_text_translation_stays_plain(german: tuple[str, str]) -> None:
-    assert "Du baust *unsere* Dienste." in german[0]
+    page, warnings = german
+    assert "Du baust *unsere* Dienste." in page
+    # a hostile translation of plain text is shown as written: no comment, script,
+    # directive or role takes effect
+    assert "&lt;!--&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert ".. raw:: html" in page and ":ref:`x`" in page
+    assert "<script>alert(2)" not in page
 
 
 def test_a_rst_translation_is_vetted_like_the_role_file(german: tuple[str, str]) -> None:
