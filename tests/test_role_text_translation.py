@@ -20,6 +20,12 @@ Careers
 .. jobdescription:: backend
 
 .. jobdescription:: writer
+
+Roles
+-----
+
+.. jobcatalog::
+   :columns: title
 """
 BACKEND = """\
 title: Backend Developer
@@ -38,6 +44,7 @@ requirements:
 """
 TRANSLATIONS = {
     "Design and document REST APIs": "REST-APIs entwerfen und dokumentieren",
+    "Technical Writer": "Technische Redakteurin",
     "You build *our* services.": "Du baust *unsere* Dienste.",  # plain: stars as written
     "You write **clear** docs.": "Du schreibst **klare** Doku.",  # rst: bold
     "Edit the *handbook*": ".. raw:: html\n\n   <script>alert(1)</script>",  # refused
@@ -113,6 +120,8 @@ def test_a_build_in_the_language_shows_the_translations(german: tuple[str, str])
     assert "Design and document REST APIs" not in page
     assert "Python in production" in page  # untranslated: as written
     assert "Aufgaben" in page  # the labels follow the language too
+    catalogue = page.split('id="roles"', 1)[1]
+    assert "Technische Redakteurin" in catalogue and "Technical Writer" not in catalogue
 
 
 def test_a_plain_text_translation_stays_plain(german: tuple[str, str]) -> None:
@@ -133,4 +142,4 @@ def test_a_rst_translation_is_vetted_like_the_role_file(german: tuple[str, str])
     assert warnings.count("\n") == 1 and warnings.endswith(
         "/roles/writer.yaml:1: WARNING: the translation of 'Edit the *handbook*' is shown "
         "untranslated: it contains the directive 'raw', which role text may not use (used in "
-        "index.rst:6) [jobdesc.markup]\n")
+        "index.rst:6, index.rst:11) [jobdesc.markup]\n")

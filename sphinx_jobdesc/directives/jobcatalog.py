@@ -56,9 +56,10 @@ class JobCatalogDirective(TemplateDirective):
                    if self.options.get("columns") else list(JOBCATALOG_COLUMNS))
         sort = self.choice("sort", [*JOBCATALOG_COLUMNS, *(f"-{c}" for c in JOBCATALOG_COLUMNS)],
                            "title")
-        listed = build_catalog(roles, Filters(*(self.values(name)
-                                                for name in ("family", "team", "location"))),
-                               sort)
+        kept = build_catalog(roles, Filters(*(self.values(name)
+                                              for name in ("family", "team", "location"))),
+                             sort)  # filtered by the written values, as the page wrote them
+        listed = build_catalog([self.localized(role) for role in kept], Filters(), sort)
         if not listed:  # an empty table says nothing about why
             why = (f"none of the {len(roles)} roles matches its :family:, :team: and "
                    ":location: filters" if roles else f"no role files in {folder}")
@@ -67,7 +68,7 @@ class JobCatalogDirective(TemplateDirective):
         for top in output:
             for reference in top.findall(addnodes.pending_xref):
                 reference["jobdesc_optional"] = True  # a role rendered nowhere: plain text
-        return output
+        return output + self.localizer.messages(*self.get_source_info())
 
     def values(self, option: str) -> tuple[str, ...]:
         return tuple(v.strip().lower() for v in self.options.get(option, "").split(",")
