@@ -56,10 +56,10 @@ class JobCatalogDirective(TemplateDirective):
                    if self.options.get("columns") else list(JOBCATALOG_COLUMNS))
         sort = self.choice("sort", [*JOBCATALOG_COLUMNS, *(f"-{c}" for c in JOBCATALOG_COLUMNS)],
                            "title")
-        kept = build_catalog(roles, Filters(*(self.values(name)
-                                              for name in ("family", "team", "location"))),
-                             sort)  # filtered by the written values, as the page wrote them
-        listed = build_catalog([self.localized(role) for role in kept], Filters(), sort)
+        # filtered by the values as written (as the page writes them), sorted as shown
+        filters = Filters(*(self.values(name) for name in ("family", "team", "location")))
+        listed = build_catalog([self.localized(role) for role in roles if filters.accept(role)],
+                               Filters(), sort)
         if not listed:  # an empty table says nothing about why
             why = (f"none of the {len(roles)} roles matches its :family:, :team: and "
                    ":location: filters" if roles else f"no role files in {folder}")

@@ -89,4 +89,4 @@ def _phrases(changes: Sequence[Change]) -> list[str]:
         noun = _NOUNS[area][count != 1]
         sign = {"added": "+", "removed": "\u2212"}.get(kind)
         phrases.append(f"{sign}{count} {noun}" if sign else f"{count} {noun} {kind}")
-    return list(dict.fromkeys(phrases))
+    return phrases
