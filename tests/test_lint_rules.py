@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
-from sphinx_jobdesc.core.checks.lint import CATEGORIES, Linter, Rule, gender_coded_words, rules
-from sphinx_jobdesc.core.checks.patterns import prefilter
+from sphinx_jobdesc.core.checks.lint import (
+    CATEGORIES,
+    Linter,
+    Rule,
+    _data,
+    gender_coded_words,
+    prepared,
+    rules,
+)
+from sphinx_jobdesc.core.checks.patterns import Spans, folded, lower_case, spans, whole_words
 from sphinx_jobdesc.core.problems import SEVERITIES, Problem
 from sphinx_jobdesc.core.resolve import resolve_role
 
@@ -401,25 +411,70 @@ def test_verdicts(masculine: int, feminine: int, verdict: str) -> None:
 #: Words of the rules' own examples and of job ads, joined at random below.
 EXAMPLE_WORDS = sorted({word for rule in TEXT_RULES for kind in ("flag", "pass")
                         for text in rule.examples.get(kind, ()) for word in text.split()})
+#: What else joins them: other cases, letters that fold to ASCII ones (the Turkish
+#: dotted and dotless i, the long s, the Kelvin sign), word characters that are not
+#: letters, and separators.
+ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "_", "-", "\u2019", "\u2013", "0", "9", ".",
+       "/", " ", "\n", "\u00e9", "\u00c9", "\u03c3", "\u03a3", "`", "@", "https://x.example/ "]
 
 
-TRIGGERS = [t.replace("(?-i:", "(?:").lower() for r in TEXT_RULES for t in r.triggers]
-PLAIN_UNION = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)")
+def reference_findings(text: str, allow: tuple[str, ...] = ()) -> list[tuple[str, int, str]]:
+    """What the rules find by their definition: each rule's case-insensitive scan of
+    the whole text as written, less its exceptions and the allowed phrases."""
+    excepts = {entry["id"]: entry.get("except", []) for entry in _data("job-ad.yaml")["rules"]}
+    text = prepared(text)
+    allowed = spans(whole_words([re.escape(p) for p in allow]), text) if allow else []
+    found = []
+    for rule in TEXT_RULES:
+        fine = Spans(allowed + (spans(whole_words(excepts[rule.id]), text)
+                                if excepts[rule.id] else []))
+        found += [(rule.id, m.start(), m.group()) for m in whole_words(rule.triggers).finditer(text)
+                  if not fine.cover(m.start(), m.end())]
+    return sorted(found, key=lambda f: f[1])
 
 
-def test_grouping_triggers_by_first_letter_finds_the_examples() -> None:
-    """The prefilter groups triggers under their first letter for speed; it finds
-    every trigger's words where the plain union of the triggers does."""
-    grouped = prefilter(TRIGGERS)
-    texts = [text.lower() for rule in TEXT_RULES for kind in ("flag", "pass")
+def scanned_findings(text: str, allow: tuple[str, ...] = ()) -> list[tuple[str, int, str]]:
+    return [(f.rule.id, f.start, f.text)
+            for f in Linter(LintSettings(allow=allow)).findings(text)]
+
+
+def test_one_scan_finds_what_each_rule_finds_in_the_examples() -> None:
+    texts = [text for rule in TEXT_RULES for kind in ("flag", "pass")
              for text in rule.examples.get(kind, ())]
-    texts += [m.group() for text in texts for m in PLAIN_UNION.finditer(text)]
-    assert [bool(grouped.search(t)) for t in texts] == [bool(PLAIN_UNION.search(t))
-                                                         for t in texts]
+    texts += [text.upper() for text in texts] + [" ".join(texts)]
+    assert [scanned_findings(t) for t in texts] == [reference_findings(t) for t in texts]
+    assert sum(map(len, map(reference_findings, texts))) > 100  # it did find things
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(EXAMPLE_WORDS), max_size=10))
-def test_grouping_triggers_by_first_letter_finds_the_same_texts(words: list[str]) -> None:
-    text = " ".join(words).lower()
-    assert bool(prefilter(TRIGGERS).search(text)) == bool(PLAIN_UNION.search(text))
+@given(st.lists(st.sampled_from(EXAMPLE_WORDS) | st.sampled_from(ODD), max_size=14),
+       st.lists(st.sampled_from(EXAMPLE_WORDS + ODD), max_size=14),
+       st.booleans(), st.sampled_from([(), ("ninja", "Guru Cloud", "\u0130nternal")]))
+def test_one_scan_finds_what_each_rule_finds(
+        words: list[str], joints: list[str], upper: bool, allow: tuple[str, ...]) -> None:
+    """Whatever the text: words of the examples glued by odd characters, in any case."""
+    text = "".join(w + (joints[i] if i < len(joints) else " ") for i, w in enumerate(words))
+    text = text.upper() if upper else text
+    assert scanned_findings(text, allow) == reference_findings(text, allow)
+
+
+def test_folding_matches_ascii_letters_as_ignoring_case_does() -> None:
+    """:func:`folded` keeps each character one character, a word character or not as it
+    was, and turns exactly the characters that ``re.IGNORECASE`` takes for an ASCII
+    letter into that letter, which is what lets lower-case patterns stand in for it."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        fold = folded(char)
+        assert len(fold) == 1, hex(code)
+        assert bool(word.match(fold)) == bool(word.match(char)), hex(code)
+        if letter.match(char):
+            assert fold in string.ascii_lowercase and re.fullmatch(fold, char, re.I), hex(code)
+        else:
+            assert fold not in string.ascii_lowercase, hex(code)
+
+
+def test_patterns_for_folded_text_keep_escapes() -> None:
+    assert lower_case(r"(?-i:CVS)\S+\W Front[Pp]age Édition") == (
+        r"(?:cvs)\S+\W front[pp]age édition")

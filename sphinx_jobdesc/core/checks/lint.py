@@ -13,7 +13,7 @@ base file gives to many roles is reported once, at its own line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,7 +23,16 @@ import yaml
 
 from ..problems import Origin, Problem, Severity
 from .comments import Source
-from .patterns import Spans, by_first_letter, prefilter, spans, whole_words
+from .patterns import (
+    Spans,
+    by_first_letter,
+    first_letters,
+    folded,
+    folded_words,
+    is_case_sensitive,
+    spans,
+    whole_words,
+)
 from .settings import LintSettings
 
 try:
@@ -54,8 +63,13 @@ class Rule:
     #: A check implemented in code (for rules that need the role's level), else None.
     check: str | None = None
     triggers: tuple[str, ...] = ()
+    #: Whether some trigger or exception has a ``(?-i:...)`` part: then the patterns
+    #: match the text as written, else its :func:`.patterns.folded` form (faster).
+    case_sensitive: bool = False
     pattern: re.Pattern[str] | None = None
     exceptions: re.Pattern[str] | None = None
+    #: The letters a match starts with (in folded text), or None if it can start otherwise.
+    starts: frozenset[str] | None = None
     suggest: Mapping[str, str] = field(default_factory=dict)
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -68,24 +82,30 @@ def _data(name: str) -> Any:
 @cache
 def rules() -> tuple[Rule, ...]:
     """Every rule of ``rules/job-ad.yaml``, compiled."""
-    return tuple(
-        Rule(
-            id=entry["id"],
-            name=entry["name"],
-            finds=entry["finds"],
-            severity=entry["severity"],
-            categories=tuple(entry["categories"]),
-            reason=entry["reason"],
-            suggestion=entry["suggestion"],
-            joblint=entry.get("joblint"),
-            check=entry.get("check"),
-            triggers=tuple(entry.get("triggers", ())),
-            pattern=whole_words(entry["triggers"]) if "triggers" in entry else None,
-            exceptions=whole_words(entry["except"]) if "except" in entry else None,
-            suggest=entry.get("suggest", {}),
-            examples={kind: tuple(texts) for kind, texts in entry.get("examples", {}).items()},
-        )
-        for entry in _data("job-ad.yaml")["rules"]
+    return tuple(_rule(entry) for entry in _data("job-ad.yaml")["rules"])
+
+
+def _rule(entry: dict[str, Any]) -> Rule:
+    triggers, exceptions = entry.get("triggers"), entry.get("except")
+    case_sensitive = is_case_sensitive([*(triggers or ()), *(exceptions or ())])
+    words = whole_words if case_sensitive else folded_words
+    return Rule(
+        id=entry["id"],
+        name=entry["name"],
+        finds=entry["finds"],
+        severity=entry["severity"],
+        categories=tuple(entry["categories"]),
+        reason=entry["reason"],
+        suggestion=entry["suggestion"],
+        joblint=entry.get("joblint"),
+        check=entry.get("check"),
+        triggers=tuple(triggers or ()),
+        case_sensitive=case_sensitive,
+        pattern=words(triggers) if triggers else None,
+        exceptions=words(exceptions) if exceptions else None,
+        starts=first_letters(triggers or ()),
+        suggest=entry.get("suggest", {}),
+        examples={kind: tuple(texts) for kind, texts in entry.get("examples", {}).items()},
     )
 
 
@@ -162,29 +182,66 @@ class Linter:
         self.severities = {r.id: settings.severity(r.id, r.severity) for r in rules()}
         self.active = tuple(r for r in rules() if self.severities[r.id] != "off"
                             and r.pattern is not None)
-        self.prefilter = prefilter([t for r in self.active for t in r.triggers])
-        self.allowed = (whole_words([re.escape(p) for p in settings.allow])
+        #: Where any active rule may match: one scan of the folded text.
+        self.locator = folded_words([t for r in self.active for t in r.triggers])
+        anywhere = [r for r in self.active if r.starts is None]
+        #: The rules to try where a word starts with a letter (and where it starts otherwise).
+        self.starting = {letter: tuple(r for r in self.active if r.starts is None
+                                       or letter in r.starts)
+                         for r in self.active for letter in r.starts or ()}
+        self.anywhere = tuple(anywhere)
+        self.allowed = (folded_words([re.escape(folded(p)) for p in settings.allow])
                         if settings.allow else None)
 
     def is_on(self, rule_id: str) -> bool:
         return self.severities.get(rule_id) != "off"
 
     def findings(self, text: str) -> list[Finding]:
-        """Every match of an active rule in *text* that no exception or allowed phrase covers."""
+        """Every match of an active rule in *text* that no exception or allowed phrase covers.
+
+        The same matches as each rule's ``finditer`` over the whole text, found in one
+        scan: a rule's match starts at a word that starts some match of the scan or
+        lies inside one, so only there is each rule tried, and only the rules that
+        can start with that word's letter."""
         text = prepared(text)
-        if not self.prefilter.search(text.lower()):
+        lowered = folded(text)
+        first = self.locator.search(lowered)
+        if first is None:
+            return []  # most texts
+        matches: dict[str, list[re.Match[str]]] = {}  # by rule id
+        reach: dict[str, int] = {}  # where each rule's last match ends (no overlaps)
+        for start in self._word_starts(lowered, first.start()):
+            for candidate in self.starting.get(lowered[start], self.anywhere):
+                if start < reach.get(candidate.id, 0):
+                    continue
+                assert candidate.pattern is not None
+                match = candidate.pattern.match(
+                    text if candidate.case_sensitive else lowered, start)
+                if match:
+                    matches.setdefault(candidate.id, []).append(match)
+                    reach[candidate.id] = match.end()
+        if not matches:
             return []
-        allowed = spans(self.allowed, text)
+        allowed = spans(self.allowed, lowered)
         found: list[Finding] = []
-        for candidate in self.active:
-            assert candidate.pattern is not None
-            matches = list(candidate.pattern.finditer(text))
-            if not matches:
+        for candidate in self.active:  # in the rules' order, as the tests and docs list them
+            if candidate.id not in matches:
                 continue
-            fine = Spans(allowed + spans(candidate.exceptions, text))
-            found.extend(Finding(candidate, m.start(), m.end(), m.group())
-                         for m in matches if not fine.cover(m.start(), m.end()))
+            fine = Spans(allowed + spans(candidate.exceptions, text if candidate.case_sensitive
+                                         else lowered))
+            found.extend(Finding(candidate, m.start(), m.end(), text[m.start():m.end()])
+                         for m in matches[candidate.id] if not fine.cover(m.start(), m.end()))
         return sorted(found, key=lambda f: f.start)
+
+    def _word_starts(self, lowered: str, first: int) -> Iterator[int]:
+        """Where a match of some rule may start in *lowered*, from *first* on: where a
+        match of the scan starts, and where a word starts inside one."""
+        for match in self.locator.finditer(lowered, first):
+            start, end = match.span()
+            yield start
+            for inside in range(start + 1, end):
+                if not lowered[inside - 1].isalnum() and lowered[inside - 1] != "_":
+                    yield inside
 
     def coded_words(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The masculine- and feminine-coded words of *text*, technical senses left out.
@@ -195,7 +252,7 @@ class Linter:
         if known is not None:
             return known
         words = gender_coded_words()
-        lowered = prepared(text).lower()  # the stems are lower case: see patterns.prefilter
+        lowered = folded(prepared(text))  # the stems are lower case
         matches = list(words.pattern.finditer(lowered))
         masculine: list[str] = []
         feminine: list[str] = []

@@ -1,5 +1,6 @@
 """Regular expressions for many triggers at once: the lint scans every text of every
-role file, and most texts match nothing, so one fast scan decides first."""
+role file, and most texts match nothing, so one fast scan of the whole text
+decides first, and says where each rule may match."""
 
 from __future__ import annotations
 
@@ -7,23 +8,65 @@ import bisect
 import re
 from collections.abc import Iterable
 
+#: Letters that case-insensitive matching takes for an ASCII letter and lower-casing
+#: does not turn into it ("\u0130", dotted capital I, also lower-cases to two
+#: characters); folding them first keeps :func:`folded` as long as its text.
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_FOLDED = "\u0130\u0131\u017f"
+_CASE_SENSITIVE = "(?-i:"
 
-def whole_words(fragments: list[str]) -> re.Pattern[str]:
+
+def folded(text: str) -> str:
+    """*text* lower-cased so that lower-case patterns match it as ``re.IGNORECASE``
+    matches ASCII letters, character for character (so offsets carry over).
+
+    Patterns that need not try both cases of each letter are several times faster:
+    Python's engine can then skip every position whose letter starts no trigger."""
+    if not text.isascii() and any(char in text for char in _FOLDED):
+        text = text.translate(_FOLDS)  # slow, and seldom needed
+    return text.lower()
+
+
+def whole_words(fragments: Iterable[str]) -> re.Pattern[str]:
+    """The fragments as whole words, in text as written, ignoring case (except in
+    ``(?-i:...)``)."""
     return re.compile(r"(?<!\w)(?:" + "|".join(fragments) + r")(?!\w)", re.IGNORECASE)
 
 
-def prefilter(triggers: list[str]) -> re.Pattern[str]:
-    """One pattern that matches lower-cased text wherever some trigger might match.
-
-    Most texts match no rule, and this tells with one scan. It is written in
-    lower case without IGNORECASE because Python's regex engine then skips
-    the alternatives whose first letter differs, which makes it several times
-    faster than the case-insensitive union of the rules. (Lower-casing only
-    widens it: a case-sensitive trigger such as ``(?-i:CVS)`` becomes ``cvs``;
-    the rules themselves decide.)
-    """
-    union = by_first_letter(t.replace("(?-i:", "(?:").lower() for t in triggers)
+def folded_words(fragments: Iterable[str]) -> re.Pattern[str]:
+    """The fragments as whole words, in :func:`folded` text, grouped by first letter."""
+    union = by_first_letter(map(lower_case, fragments))
     return re.compile(rf"(?<!\w)(?:{union})(?!\w)")
+
+
+def is_case_sensitive(fragments: Iterable[str]) -> bool:
+    return any(_CASE_SENSITIVE in fragment for fragment in fragments)
+
+
+def lower_case(regex: str) -> str:
+    """*regex* for :func:`folded` text: its letters in lower case (escapes such as
+    ``\\S`` kept), and ``(?-i:...)`` a plain group, which matches more: the case
+    of such a match is checked in the text as written."""
+    return re.sub(r"\\.|\(\?-i:|[^\\(]+|\(", _lower_case, regex)
+
+
+def _lower_case(match: re.Match[str]) -> str:
+    found = match.group()
+    if found == _CASE_SENSITIVE:
+        return "(?:"
+    return found if found.startswith("\\") else folded(found)
+
+
+def first_letters(fragments: Iterable[str]) -> frozenset[str] | None:
+    """The letters a match of *fragments* can start with in :func:`folded` text, or
+    None if some fragment can start otherwise."""
+    letters = set()
+    for fragment in fragments:
+        letter = _first_letter(lower_case(fragment))
+        if letter is None:
+            return None
+        letters.add(letter)
+    return frozenset(letters)
 
 
 def by_first_letter(alternatives: Iterable[str]) -> str:
@@ -34,14 +77,22 @@ def by_first_letter(alternatives: Iterable[str]) -> str:
     grouped: dict[str, list[str]] = {}
     others: list[str] = []
     for alternative in alternatives:
-        first, rest = alternative[:1], alternative[1:]
-        if first.isalnum() and not rest.startswith(("?", "*", "+", "{")) and (
-                "|" not in _top_level(alternative)):
-            grouped.setdefault(first, []).append(rest)
-        else:
+        first = _first_letter(alternative)
+        if first is None:
             others.append(alternative)
+        else:
+            grouped.setdefault(first, []).append(alternative[1:])
     return "|".join([f"{first}(?:{'|'.join(rests)})" for first, rests in grouped.items()]
                     + others)
+
+
+def _first_letter(alternative: str) -> str | None:
+    """The plain letter every match of *alternative* starts with, if there is one."""
+    first, rest = alternative[:1], alternative[1:]
+    if first.isalnum() and not rest.startswith(("?", "*", "+", "{")) and (
+            "|" not in _top_level(alternative)):
+        return first
+    return None
 
 
 def _top_level(pattern: str) -> str:
