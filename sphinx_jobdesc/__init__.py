@@ -45,9 +45,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(SectionOrderCheck)
     app.add_post_transform(LevelsDown)
     app.add_post_transform(BreakingTables)
-    app.connect("env-updated", release_cache)
-    app.connect("env-updated", forget_loaded_templates)
-    app.connect("env-updated", forget_histories)
+    # what one build read is forgotten once its pages are read, and at the start of
+    # the next build in the same process (an earlier one may have stopped half-way)
+    for forget in (release_cache, forget_loaded_templates, forget_histories):
+        app.connect("builder-inited", forget)
+        app.connect("env-updated", forget)
     add_stylesheet(app)
     app.add_post_transform(ScrollingTables)
     app.connect("html-page-context", add_to_page)

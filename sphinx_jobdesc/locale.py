@@ -15,7 +15,7 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, translators
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -142,7 +142,10 @@ LOCALES = os.path.join(os.path.dirname(__file__), "locales")
 
 
 def add_message_catalog(app: Sphinx) -> None:
-    """Make the labels speak the project's ``language``."""
+    """Make the labels speak the project's ``language``, and only that: Sphinx adds the
+    catalogs it loads to those of an earlier build in the same process (a German
+    build, then an English one, would still show German labels)."""
+    translators.pop(("general", MESSAGE_CATALOG), None)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALES)
 
 

@@ -9,14 +9,13 @@ system (``.ci/run`` installs Debian's ``chromium`` and ``chromium-driver``).
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conftest import SPHINX_BUILD
+from conftest import sphinx_build
 
 EXAMPLE = Path(__file__).parent.parent / "example_docs"
 
@@ -65,11 +64,10 @@ def build_example(theme: str, outdir: Path) -> str:
     wrap a long title, and "Acme Engineering Handbook 2026.11 documentation" alone
     makes its pages 671 px wide on a 390 px phone, whatever the page holds.
     """
-    result = subprocess.run(
-        [*SPHINX_BUILD, "-q", "-b", "html", "-D", f"html_theme={theme}",
-         "-D", "html_title=Acme Handbook",
-         str(EXAMPLE), str(outdir), "-d", str(outdir / ".doctrees")],
-        capture_output=True, text=True, check=True)
+    result = sphinx_build("-q", "-b", "html", "-D", f"html_theme={theme}",
+                          "-D", "html_title=Acme Handbook",
+                          EXAMPLE, outdir, "-d", outdir / ".doctrees")
+    assert result.status == 0, result.stderr
     return result.stderr
 
 
@@ -105,8 +103,7 @@ def show(driver: Any, page: Path, view: View, dark_mode: str | None) -> None:
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": view.width, "height": 900 if view.width > 600 else 844,
         "deviceScaleFactor": 1, "mobile": view.width < 600})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
-        {"name": "prefers-color-scheme", "value": "dark" if view.dark else "light"}]})
+    _prefer(driver, view.dark)
     driver.get(page.as_uri())
     # no transitions: colours are measured (and pictured) as they end, not halfway
     driver.execute_script("const s = document.createElement('style'); s.textContent = "
@@ -114,6 +111,18 @@ def show(driver: Any, page: Path, view: View, dark_mode: str | None) -> None:
                           "animation: none !important; }'; document.head.appendChild(s);")
     if view.dark and dark_mode:
         driver.execute_script(dark_mode)
+
+
+def darken(driver: Any, dark_mode: str) -> None:
+    """Switch the page open in light mode (by :func:`show`) to dark, as its reader's
+    system and the theme's own switch do, without loading it again."""
+    _prefer(driver, True)
+    driver.execute_script(dark_mode)
+
+
+def _prefer(driver: Any, dark: bool) -> None:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
 
 
 #: What the browser measures on the page: page-wide overflow, each of our tables

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import shutil
@@ -10,12 +11,15 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import pytest
 from hypothesis import settings
+from sphinx import locale
+from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -32,6 +36,28 @@ SNIPPETS = TESTS / "snippets"
 #: ``sphinx-build`` as a subprocess. Uncoloured: with ``CI=true`` (as on CI machines)
 #: Sphinx colours its warnings even into a pipe, and tests compare them as text.
 SPHINX_BUILD = (sys.executable, "-m", "sphinx", "--no-color")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a ``sphinx-build`` command gave: its exit status and what it printed."""
+
+    status: int
+    stdout: str
+    stderr: str
+
+
+def sphinx_build(*args: str | Path) -> Built:
+    """``sphinx-build *args*`` run in this process, as the command line runs it (its
+    arguments, its exit status, its output), without starting a new Python and
+    importing Sphinx again; :data:`SPHINX_BUILD` is the real command."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = build_main([*SPHINX_BUILD[3:], *map(str, args)])
+    finally:
+        locale.translators.clear()  # Sphinx's own labels: as SphinxTestApp.cleanup does
+    return Built(status, out.getvalue(), err.getvalue())
 
 
 #: The slowest test modules (``pytest --durations=0``), slowest first. They start first,

@@ -183,7 +183,15 @@ class MatrixChecks:
 
 
 class TestExampleHandbook(MatrixChecks):
+    """The README's promise: the example handbook builds with ``-W`` (no warnings),
+    for staff by default."""
+
     project = "example"
+
+    def test_staff_see_the_internal_sections(self, build: Build) -> None:
+        shown = output_text(build.outdir, build.builder)
+        assert "Why we are hiring now" in shown  # a section marked visibility: internal
+        assert "How does a request reach our application" in shown  # an interview question
 
 
 class TestLongLadder(MatrixChecks):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import SPHINX_BUILD, Project
+from conftest import Project, sphinx_build
 from docutils import nodes
 
 from sphinx_jobdesc.core.model import Role
@@ -31,8 +31,7 @@ def validate(data: object) -> None:
 @pytest.fixture(scope="module")
 def example_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export")
-    subprocess.run([*SPHINX_BUILD, "-q", "-W", "-b", "jobdesc", str(EXAMPLE),
-                    str(out)], check=True)
+    assert sphinx_build("-q", "-W", "-b", "jobdesc", EXAMPLE, out).status == 0
     return out
 
 

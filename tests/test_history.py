@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SPHINX_BUILD
+from conftest import sphinx_build
 from git_handbook import DAYS, git, make_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -48,8 +48,8 @@ Senior
 
 def build(src: Path, out: Path, builder: str = "html", *args: str) -> str:
     """Build *src* into *out* with ``-W``; the build's output (status lines)."""
-    done = subprocess.run([*SPHINX_BUILD, "-W", "-b", builder, *args,
-                           str(src), str(out)], capture_output=True, text=True, check=True)
+    done = sphinx_build("-W", "-b", builder, *args, src, out)
+    assert done.status == 0, done.stderr
     return done.stdout
 
 
@@ -160,9 +160,8 @@ def test_a_shallow_clone_shows_what_it_has_and_says_so(repo: Path, tmp_path: Pat
     assert [line.split('"')[1] for line in lines(text)][:1] == [h["coverage"]]
     assert "This history is incomplete: the clone is shallow" in text
     (clone / "conf.py").write_text(CONF + "jobdesc_history_required = True\n")
-    failed = subprocess.run([*SPHINX_BUILD, "-W", "-b", "text", str(clone),
-                             str(tmp_path / "strict")], capture_output=True, text=True)
-    assert failed.returncode != 0
+    failed = sphinx_build("-W", "-b", "text", clone, tmp_path / "strict")
+    assert failed.status != 0
     # the whole line; "-W" prints it "file:line: WARNING: ..." (Sphinx 8 on) or "file:line:..."
     warning = re.compile(rf"{re.escape(str(clone))}/index\.rst:4: ?(WARNING: )?the history of "
                          r"role 'backend' is incomplete: the clone is shallow: older commits are "
@@ -191,12 +190,12 @@ def test_the_same_commit_builds_the_same_page(repo: Path, tmp_path: Path) -> Non
         tmp_path / "two" / "index.txt").read_bytes()
 
 
-def test_without_git_the_page_says_so(repo: Path, tmp_path: Path) -> None:
+def test_without_git_the_page_says_so(repo: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """No git on the PATH (a minimal container): the build works, the page says why
     it shows no history."""
-    env = {**os.environ, "PATH": os.path.dirname(sys.executable)}
-    subprocess.run([*SPHINX_BUILD, "-W", "-q", "-b", "text", str(repo),
-                    str(tmp_path)], check=True, env=env)
+    monkeypatch.setenv("PATH", os.path.dirname(sys.executable))
+    build(repo, tmp_path, "text")
     text = " ".join((tmp_path / "index.txt").read_text().split())
     assert "No changes recorded. *This history is incomplete: git is not installed" in text
 
@@ -219,8 +218,8 @@ def test_an_unknown_since_is_a_warning_and_the_history_still_shows(repo: Path, t
                                                                    ) -> None:
     work = working_clone(repo, tmp_path / "work")
     (work / "index.rst").write_text(PAGE.replace(":limit: 2", ":since: no-such-tag"))
-    done = subprocess.run([*SPHINX_BUILD, "-b", "text", str(work),
-                           str(tmp_path / "out")], capture_output=True, text=True, check=True)
+    done = sphinx_build("-b", "text", work, tmp_path / "out")
+    assert done.status == 0
     assert [line for line in done.stderr.splitlines() if "WARNING" in line] == [
         f"{work}/index.rst:9: WARNING: :since: 'no-such-tag' is neither a date (YYYY-MM-DD) "
         "nor a revision git knows [jobdesc.option]"]

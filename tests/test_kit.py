@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SNIPPETS, SPHINX_BUILD
+from conftest import SNIPPETS, sphinx_build
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext", "pdftoppm")),
@@ -36,8 +36,7 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (src / "conf.py").write_text(CONF)
     (src / "index.rst").write_text(PAGE)
     out = src / "_build"
-    subprocess.run([*SPHINX_BUILD, "-q", "-W", "-b", "latex", str(src),
-                    str(out)], check=True)
+    assert sphinx_build("-q", "-W", "-b", "latex", src, out).status == 0
     subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
                     "kit.tex"], cwd=out, check=True, capture_output=True)
     return out
@@ -105,8 +104,7 @@ def test_printing_the_html_guide_gives_the_same_kit(tmp_path: Path) -> None:
     shutil.copytree(SNIPPETS / "roles", src / "roles")
     (src / "conf.py").write_text(CONF)
     (src / "index.rst").write_text(PAGE)
-    subprocess.run([*SPHINX_BUILD, "-q", "-W", "-b", "html", str(src),
-                    str(tmp_path / "html")], check=True)
+    assert sphinx_build("-q", "-W", "-b", "html", src, tmp_path / "html").status == 0
     pdf = tmp_path / "printed.pdf"
     subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",

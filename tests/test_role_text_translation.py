@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-from conftest import SPHINX_BUILD
+from conftest import sphinx_build
 
 PAGE = """\
 Careers
@@ -65,9 +65,9 @@ def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def build(root: Path, builder: str, out: str, *options: str) -> str:
-    result = subprocess.run([*SPHINX_BUILD, "-q", "-b", builder, *options, ".", out,
-                             "-d", f"{out}/.doctrees"], cwd=root, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    result = sphinx_build("-q", "-b", builder, *options, root, root / out,
+                          "-d", root / out / ".doctrees")
+    assert result.status == 0, result.stderr
     return result.stderr
 
 

@@ -25,6 +25,7 @@ from browser import (
     View,
     browser,
     build_example,
+    darken,
     measure,
     show,
     why_no_browser,
@@ -43,6 +44,7 @@ def driver() -> Iterator[Any]:
         yield session
 
 
+#: Each width light, then dark (the same page switched, as its reader would).
 VIEWS = [(name, dark) for name in WIDTHS for dark in (False, True)]
 
 
@@ -64,13 +66,16 @@ class ThemeChecks:
 
     @pytest.mark.parametrize("page", sorted(PAGES))
     def test_the_page_reads_well(self, driver: Any, site: Path, page: str) -> None:
-        theme = self.theme
+        dark_mode = THEMES[self.theme]
         problems = []
         for width_name, dark in VIEWS:
-            if dark and THEMES[theme] is None:
+            if dark and dark_mode is None:
                 continue  # the theme has no dark mode
             view = View(WIDTHS[width_name], dark)
-            show(driver, site / f"{page}.html", view, THEMES[theme])
+            if dark and dark_mode:
+                darken(driver, dark_mode)  # the page just measured light, at this width
+            else:
+                show(driver, site / f"{page}.html", view, dark_mode)
             found = measure(driver, view.width)
             where = f"{width_name}{' dark' if dark else ''}"
             if found["pageWidth"] > view.width + 1:

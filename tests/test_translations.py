@@ -5,13 +5,15 @@ writes numbers."""
 
 from __future__ import annotations
 
-import subprocess
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from conftest import SPHINX_BUILD, Project, copy_snippet_roles
+from conftest import Project, copy_snippet_roles, sphinx_build
+from sphinx.cmd.build import build_main
 
 from sphinx_jobdesc.locale import LABELS, LOCALES
 
@@ -67,6 +69,22 @@ def test_the_language_switches_the_labels(project: Project, language: str,
     assert "At a glance" not in text
 
 
+def test_builds_in_one_process_each_speak_their_own_language(project: Project) -> None:
+    """A German build, then an English one, in one Python process (a tool that builds
+    every language in turn): Sphinx adds the catalogs it loads to those it had."""
+    copy_snippet_roles(project)
+    project.write("index.rst", PAGE)
+    shown = {}
+    for language in ("de", "en"):
+        project.write("conf.py", f'extensions = ["sphinx_jobdesc"]\nlanguage = "{language}"\n')
+        out = project.src.parent / language
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert build_main(["-q", "-E", "-b", "text", str(project.src), str(out)]) == 0
+        shown[language] = (out / "index.txt").read_text("utf8")
+    assert "Auf einen Blick" in shown["de"]
+    assert "At a glance" in shown["en"] and "Auf einen Blick" not in shown["en"]
+
+
 @pytest.mark.parametrize(("language", "senior", "interview"), [
     ("de", ["Auf einen Blick", "Anforderungen", "EUR 82.000\u201398.000 pro Jahr"],
      ["Interviewphasen"]),
@@ -76,11 +94,9 @@ def test_the_language_switches_the_labels(project: Project, language: str,
 def test_the_example_handbook_in_german_and_russian(tmp_path: Path, language: str,
                                                     senior: list[str],
                                                     interview: list[str]) -> None:
-    result = subprocess.run(
-        [*SPHINX_BUILD, "-q", "-W", "-b", "text", "-D", f"language={language}",
-         str(EXAMPLE_DOCS), str(tmp_path / "out"), "-d", str(tmp_path / "doctrees")],
-        capture_output=True, text=True)
-    assert (result.returncode, result.stderr) == (0, "")
+    result = sphinx_build("-q", "-W", "-b", "text", "-D", f"language={language}",
+                          EXAMPLE_DOCS, tmp_path / "out", "-d", tmp_path / "doctrees")
+    assert (result.status, result.stderr) == (0, "")
     for page, expected in (("backend-senior", senior), ("backend-interview", interview)):
         text = (tmp_path / "out" / "careers" / f"{page}.txt").read_text("utf8")
         assert all(words in text for words in expected), (page, expected)
