@@ -33,7 +33,7 @@ from .cli_help import add_command
 from .cli_lint import add_lint_command, lint_inputs
 from .cli_reports import REPORTS, add_report_options, display, failing
 from .core.checks import CheckSettings, LintSettings
-from .core.checks.lint import rules
+from .core.checks.rulebook import rules
 from .core.config import JobdescConfig, declarations
 from .core.export import exported_roles, jobdesc_data
 from .core.files import role_files

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from . import __version__
-from .core.checks.lint import rules
+from .core.checks.rulebook import rules
 from .core.problems import SEVERITIES, WARNING_TYPE, Problem
 from .core.vocabulary import CHECKS
 

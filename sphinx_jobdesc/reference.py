@@ -12,7 +12,7 @@ from dataclasses import fields
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
-from .core.checks.lint import rules
+from .core.checks.rulebook import rules
 from .core.config import JobdescConfig, sphinx_default
 from .core.problems import SUBTYPE_DESCRIPTIONS
 

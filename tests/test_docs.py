@@ -19,7 +19,7 @@ from sphinx.cmd.build import build_main
 
 from sphinx_jobdesc.cli import command_help
 from sphinx_jobdesc.config import NAMES
-from sphinx_jobdesc.core.checks.lint import rules
+from sphinx_jobdesc.core.checks.rulebook import rules
 from sphinx_jobdesc.core.config import JobdescConfig
 from sphinx_jobdesc.core.problems import SUBTYPE_DESCRIPTIONS
 from sphinx_jobdesc.core.vocabulary import CHECKS

@@ -18,16 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_jobdesc.core.checks import CheckSettings, LintSettings
-from sphinx_jobdesc.core.checks.lint import (
-    CATEGORIES,
-    Linter,
-    Rule,
-    _data,
-    gender_coded_words,
-    prepared,
-    rules,
-)
+from sphinx_jobdesc.core.checks.lint import Linter, prepared
 from sphinx_jobdesc.core.checks.patterns import Spans, folded, lower_case, spans, whole_words
+from sphinx_jobdesc.core.checks.rulebook import CATEGORIES, Rule, _data, gender_coded_words, rules
 from sphinx_jobdesc.core.problems import SEVERITIES, Problem
 from sphinx_jobdesc.core.resolve import resolve_role
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-from .checks.lint import rules
+from .checks.rulebook import rules
 from .checks.settings import DEFAULT_MAX_YEARS, CheckSettings, LintSettings
 from .problems import SEVERITIES
 from .vocabulary import (

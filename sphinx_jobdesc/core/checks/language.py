@@ -12,7 +12,8 @@ from dataclasses import replace
 from ..model import Item, Role
 from ..problems import Origin, Problem
 from .comments import Source
-from .lint import Linter, gender_coded_words, linter, rule, rules
+from .lint import Linter, linter
+from .rulebook import gender_coded_words, rule, rules
 from .settings import CheckSettings
 
 #: Numbers written as words ("five years of experience"), as the years check reads them.
