@@ -147,6 +147,48 @@ def normalize_doctree(text: str, src: Path) -> str:
     return re.sub(r' source="[^"]*\.(rst|md)"', "", text)
 
 
+@dataclass(frozen=True)
+class Output:
+    """What one build of a :class:`SharedProject` wrote, and its warnings."""
+
+    outdir: Path
+    warnings: list[str]
+
+    def output(self, relpath: str) -> str:
+        return (self.outdir / relpath).read_text(encoding="utf8")
+
+
+class SharedProject:
+    """A project its tests only read (a module-scoped fixture): built once per builder
+    they ask for, the builders after the first only writing, from one doctree folder
+    (as ``make html latexpdf`` does; so a warning raised while reading shows in the
+    first build's warnings only). The gettext builder reads on its own: it keeps its
+    doctrees apart."""
+
+    def __init__(self, src: Path) -> None:
+        self.src = src
+        self.outputs: dict[str, Output] = {}
+
+    def write(self, relpath: str, text: str) -> None:
+        assert not self.outputs, "write the project before its first build"
+        path = self.src / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf8")
+
+    def build(self, builder: str) -> Output:
+        if builder not in self.outputs:
+            builds = "_build-gettext" if builder == "gettext" else "_build"
+            app = SphinxTestApp(builder, srcdir=self.src, builddir=self.src.parent / builds)
+            try:
+                app.build()
+                text = strip_colors(app.warning.getvalue()).replace(f"{self.src}{os.sep}", "src/")
+                self.outputs[builder] = Output(Path(app.outdir),
+                                               [line for line in text.splitlines() if line])
+            finally:
+                app.cleanup()
+        return self.outputs[builder]
+
+
 @pytest.fixture
 def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Project:
     """An empty project with ``sphinx_jobdesc`` enabled; tests add pages and role files."""
