@@ -100,10 +100,7 @@ class View:
 
 def show(driver: Any, page: Path, view: View, dark_mode: str | None) -> None:
     """Open *page* at *view*: the viewport width of a desktop or a phone, light or dark."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": view.width, "height": 900 if view.width > 600 else 844,
-        "deviceScaleFactor": 1, "mobile": view.width < 600})
-    _prefer(driver, view.dark)
+    _emulate(driver, view)
     driver.get(page.as_uri())
     # no transitions: colours are measured (and pictured) as they end, not halfway
     driver.execute_script("const s = document.createElement('style'); s.textContent = "
@@ -113,16 +110,23 @@ def show(driver: Any, page: Path, view: View, dark_mode: str | None) -> None:
         driver.execute_script(dark_mode)
 
 
-def darken(driver: Any, dark_mode: str) -> None:
-    """Switch the page open in light mode (by :func:`show`) to dark, as its reader's
-    system and the theme's own switch do, without loading it again."""
-    _prefer(driver, True)
-    driver.execute_script(dark_mode)
+def switch(driver: Any, view: View, dark_mode: str | None) -> None:
+    """Show the page open (by :func:`show`) at another *view*, without loading it again:
+    the screen resized or turned, the system or the theme's switch made dark. What
+    the browser measures then is what it measures on the page loaded at that view
+    (``tests/test_themes.py`` checks it); loading is the slow part. A page is not
+    switched back from dark to light."""
+    _emulate(driver, view)
+    if view.dark and dark_mode:
+        driver.execute_script(dark_mode)
 
 
-def _prefer(driver: Any, dark: bool) -> None:
+def _emulate(driver: Any, view: View) -> None:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": view.width, "height": 900 if view.width > 600 else 844,
+        "deviceScaleFactor": 1, "mobile": view.width < 600})
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
-        {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+        {"name": "prefers-color-scheme", "value": "dark" if view.dark else "light"}]})
 
 
 #: What the browser measures on the page: page-wide overflow, each of our tables

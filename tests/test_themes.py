@@ -25,9 +25,9 @@ from browser import (
     View,
     browser,
     build_example,
-    darken,
     measure,
     show,
+    switch,
     why_no_browser,
 )
 
@@ -44,8 +44,10 @@ def driver() -> Iterator[Any]:
         yield session
 
 
-#: Each width light, then dark (the same page switched, as its reader would).
-VIEWS = [(name, dark) for name in WIDTHS for dark in (False, True)]
+#: The views of a page, in the order they are shown: loaded once, then switched
+#: (narrowed to a phone, made dark, widened again), which measures the same as
+#: loading it at each view (``test_switching_measures_what_loading_measures``).
+VIEWS = [("desktop", False), ("phone", False), ("phone", True), ("desktop", True)]
 
 
 @pytest.fixture(scope="class")
@@ -66,17 +68,8 @@ class ThemeChecks:
 
     @pytest.mark.parametrize("page", sorted(PAGES))
     def test_the_page_reads_well(self, driver: Any, site: Path, page: str) -> None:
-        dark_mode = THEMES[self.theme]
         problems = []
-        for width_name, dark in VIEWS:
-            if dark and dark_mode is None:
-                continue  # the theme has no dark mode
-            view = View(WIDTHS[width_name], dark)
-            if dark and dark_mode:
-                darken(driver, dark_mode)  # the page just measured light, at this width
-            else:
-                show(driver, site / f"{page}.html", view, dark_mode)
-            found = measure(driver, view.width)
+        for (width_name, dark), view, found in self.views(driver, site / f"{page}.html"):
             where = f"{width_name}{' dark' if dark else ''}"
             if found["pageWidth"] > view.width + 1:
                 problems.append(f"{where}: the page is {found['pageWidth']} px wide")
@@ -94,6 +87,28 @@ class ThemeChecks:
                     problems.append(f"{where}: {text['text']!r} ({text['tag']}) has contrast "
                                     f"{text['contrast']:.1f}")
         assert problems == [], "\n".join(problems)
+
+    def views(self, driver: Any, page: Path, *, load_each: bool = False
+              ) -> Iterator[tuple[tuple[str, bool], View, dict[str, Any]]]:
+        """Each view of *page* the theme has, and what the browser measures there."""
+        dark_mode = THEMES[self.theme]
+        shown = [(name, dark) for name, dark in VIEWS if dark_mode or not dark]
+        for index, (width_name, dark) in enumerate(shown):
+            view = View(WIDTHS[width_name], dark)
+            if index == 0 or load_each:
+                show(driver, page, view, dark_mode)
+            else:
+                switch(driver, view, dark_mode)
+            yield (width_name, dark), view, measure(driver, view.width)
+
+    def test_switching_measures_what_loading_measures(self, driver: Any, site: Path) -> None:
+        """The views above switch one loaded page; loading it at each view instead gives
+        the same measurements (checked on the longest page)."""
+        page = site / "careers/backend-interview.html"
+        switched = [found for _, _, found in self.views(driver, page)]
+        loaded = [found for _, _, found in self.views(driver, page, load_each=True)]
+        assert switched == loaded
+        assert len(loaded) == (4 if THEMES[self.theme] else 2)
 
 
 class TestAlabaster(ThemeChecks):
