@@ -16,11 +16,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import pytest
 from hypothesis import settings
 from sphinx import locale
 from sphinx.cmd.build import build_main
+from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.template import BaseRenderer
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -73,6 +77,46 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return SLOWEST.index(name) if name in SLOWEST else len(SLOWEST)
 
     items.sort(key=rank)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's bytecode cache, in memory: a template is compiled once per test process.
+
+    Sphinx makes a new template environment for each application (and, in LaTeX,
+    for each table), so each of the suite's hundreds of builds compiled the
+    theme's templates again: half the time of a small build. A bytecode cache is
+    Jinja's own, and changes nothing but that (a changed template has another
+    checksum and is compiled again)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once() -> Iterator[None]:
+    """Sphinx's template environments share a :class:`CompiledTemplates` cache."""
+    cache = CompiledTemplates()
+    loader_init, renderer_init = BuiltinTemplateLoader.init, BaseRenderer.__init__
+
+    def init_loader(self: BuiltinTemplateLoader, *args: Any, **kwargs: Any) -> None:
+        loader_init(self, *args, **kwargs)
+        self.environment.bytecode_cache = cache
+
+    def init_renderer(self: BaseRenderer, *args: Any, **kwargs: Any) -> None:
+        renderer_init(self, *args, **kwargs)
+        self.env.bytecode_cache = cache
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BuiltinTemplateLoader, "init", init_loader)
+        patch.setattr(BaseRenderer, "__init__", init_renderer)
+        yield
 
 
 @pytest.fixture(scope="session")
