@@ -67,8 +67,9 @@ def sphinx_build(*args: str | Path) -> Built:
 #: The slowest test modules (``pytest --durations=0``), slowest first. They start first,
 #: and the rest fill in around them, so no worker is left running one of them alone
 #: at the end (``--no-loadscope-reorder`` keeps this order).
-SLOWEST = ("test_themes", "test_builder_matrix", "test_injection", "test_resources",
-           "test_references", "test_builders", "test_incremental")
+SLOWEST = ("test_injection", "test_builder_matrix", "test_themes", "test_references",
+           "test_resources", "test_packaging", "test_incremental", "test_doctrees",
+           "test_builders")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
