@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,9 +36,6 @@ settings.load_profile("ci")
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 SNIPPETS = TESTS / "snippets"
-#: ``sphinx-build`` as a subprocess. Uncoloured: with ``CI=true`` (as on CI machines)
-#: Sphinx colours its warnings even into a pipe, and tests compare them as text.
-SPHINX_BUILD = (sys.executable, "-m", "sphinx", "--no-color")
 
 
 @dataclass(frozen=True)
@@ -54,11 +50,12 @@ class Built:
 def sphinx_build(*args: str | Path) -> Built:
     """``sphinx-build *args*`` run in this process, as the command line runs it (its
     arguments, its exit status, its output), without starting a new Python and
-    importing Sphinx again; :data:`SPHINX_BUILD` is the real command."""
+    importing Sphinx again. Uncoloured: with ``CI=true`` (as on CI machines) Sphinx
+    colours its warnings even into a pipe, and tests compare them as text."""
     out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = build_main([*SPHINX_BUILD[3:], *map(str, args)])
+            status = build_main(["--no-color", *map(str, args)])
     finally:
         locale.translators.clear()  # Sphinx's own labels: as SphinxTestApp.cleanup does
     return Built(status, out.getvalue(), err.getvalue())

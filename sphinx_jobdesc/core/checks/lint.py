@@ -57,12 +57,12 @@ class Linter:
                             and r.pattern is not None)
         #: Where any active rule may match: one scan of the folded text.
         self.locator = folded_words([t for r in self.active for t in r.triggers])
-        anywhere = [r for r in self.active if r.starts is None]
-        #: The rules to try where a word starts with a letter (and where it starts otherwise).
+        #: The rules to try where a word starts with a letter some rule starts with,
+        #: and where it starts otherwise.
+        self.anywhere = tuple(r for r in self.active if r.starts is None)
+        letters = {letter for r in self.active for letter in r.starts or ()}
         self.starting = {letter: tuple(r for r in self.active if r.starts is None
-                                       or letter in r.starts)
-                         for r in self.active for letter in r.starts or ()}
-        self.anywhere = tuple(anywhere)
+                                       or letter in r.starts) for letter in letters}
         self.allowed = (folded_words([re.escape(folded(p)) for p in settings.allow])
                         if settings.allow else None)
 
