@@ -122,6 +122,14 @@ def rootdir() -> Path:
     return ROOTS
 
 
+def write_into(src: Path, relpath: str, text: str) -> Path:
+    """Write a file of a project (its folders made as needed)."""
+    path = src / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf8")
+    return path
+
+
 class Project:
     """A Sphinx project in a temporary folder, built for real."""
 
@@ -131,10 +139,7 @@ class Project:
         self.app: SphinxTestApp | None = None
 
     def write(self, relpath: str, text: str) -> Path:
-        path = self.src / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf8")
-        return path
+        return write_into(self.src, relpath, text)
 
     def touch_later(self, relpath: str, text: str | None = None) -> None:
         """Rewrite a file and push its mtime forward, so coarse clocks cannot hide the edit."""
@@ -211,11 +216,9 @@ class SharedProject:
         self.src = src
         self.outputs: dict[str, Output] = {}
 
-    def write(self, relpath: str, text: str) -> None:
+    def write(self, relpath: str, text: str) -> Path:
         assert not self.outputs, "write the project before its first build"
-        path = self.src / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf8")
+        return write_into(self.src, relpath, text)
 
     def build(self, builder: str) -> Output:
         if builder not in self.outputs:
@@ -240,7 +243,7 @@ def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Project:
     return Project(make_app, src)
 
 
-def copy_snippet_roles(project: Project) -> None:
+def copy_snippet_roles(project: Project | SharedProject) -> None:
     shutil.copytree(SNIPPETS / "roles", project.src / "roles")
 
 

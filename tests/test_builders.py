@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import SNIPPETS, Project, SharedProject
+from conftest import Project, SharedProject, copy_snippet_roles
 
 PAGE = """\
 Careers
@@ -42,7 +40,7 @@ BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "man", "epub", "ge
 
 
 def write_careers(project: Project | SharedProject, extensions: str) -> None:
-    shutil.copytree(SNIPPETS / "roles", project.src / "roles")
+    copy_snippet_roles(project)
     project.write("conf.py", CONF.format(extensions=extensions))
     project.write("index.rst", PAGE)
 
