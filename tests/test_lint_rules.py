@@ -406,9 +406,11 @@ EXAMPLE_WORDS = sorted({word for rule in TEXT_RULES for kind in ("flag", "pass")
                         for text in rule.examples.get(kind, ()) for word in text.split()})
 #: What else joins them: other cases, letters that fold to ASCII ones (the Turkish
 #: dotted and dotless i, the long s, the Kelvin sign), word characters that are not
-#: letters, and separators.
+#: letters, separators, and what hostile role text holds (line separators, a comment
+#: opening a script, NUL).
 ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "_", "-", "\u2019", "\u2013", "0", "9", ".",
-       "/", " ", "\n", "\u00e9", "\u00c9", "\u03c3", "\u03a3", "`", "@", "https://x.example/ "]
+       "/", " ", "\n", "\u00e9", "\u00c9", "\u03c3", "\u03a3", "`", "@", "https://x.example/ ",
+       "\u2028", "\v", "<!--<script>", "\u0000"]
 
 
 #: Each rule's own scan: (id, its triggers, its exceptions), ignoring case as written.
